@@ -1,0 +1,51 @@
+// The names the construct and the hosting runtime agree on. This one file is compiled into both
+// ServerlessWebApp.Constructs and ServerlessWebApp.Hosting (linked, not referenced), so the two sides
+// cannot drift apart. Everything here is wire format: changing a value breaks deployed stacks.
+namespace ServerlessWebApp.Contract;
+
+/// <summary>Environment variables the construct sets on its functions and the runtime reads.</summary>
+internal static class SwaEnvironment
+{
+    /// <summary>"web" for the function behind the front door, "worker" for the task worker.</summary>
+    public const string FunctionRole = "SWA_FUNCTION_ROLE";
+    /// <summary>URL of the SQS task queue (set when tasks are enabled).</summary>
+    public const string TaskQueueUrl = "SWA_TASK_QUEUE_URL";
+    /// <summary>Name of the DynamoDB task status table (set when the construct creates one).</summary>
+    public const string TaskStatusTable = "SWA_TASK_STATUS_TABLE";
+    /// <summary>Bucket that holds task payloads too large for an SQS message (optional).</summary>
+    public const string TaskPayloadBucket = "SWA_TASK_PAYLOAD_BUCKET";
+    /// <summary>Private bucket with the app's static files.</summary>
+    public const string StaticBucket = "SWA_STATIC_BUCKET";
+    /// <summary>Optional bucket the app may read and write user uploads in.</summary>
+    public const string UploadsBucket = "SWA_UPLOADS_BUCKET";
+    /// <summary>The stage name of the front door, when there is one.</summary>
+    public const string Stage = "SWA_STAGE";
+    /// <summary>Comma-separated names of environment variables whose values are SSM parameter names.</summary>
+    public const string SsmParameterNames = "SWA_SSM_PARAMETERS";
+    /// <summary>Comma-separated names of environment variables whose values are Secrets Manager secret ARNs.</summary>
+    public const string SecretArns = "SWA_SECRETS";
+
+    public const string WebRole = "web";
+    public const string WorkerRole = "worker";
+}
+
+/// <summary>
+/// Control events the construct sends to its functions (EventBridge rule or Scheduler input). They are namespaced
+/// under one top-level property so no event from AWS or a user can be mistaken for them:
+/// <c>{"serverlessWebApp": {"kind": "keep-warm"}}</c> and
+/// <c>{"serverlessWebApp": {"kind": "task", "task": "compute-dna", "payload": {...}, "schedule": "nightly"}}</c>.
+/// Management commands use the shape <c>zappa manage</c> users know: <c>{"command": "migrate", "args": ["--dry-run"]}</c>.
+/// </summary>
+internal static class SwaControlEvent
+{
+    public const string Envelope = "serverlessWebApp";
+    public const string Kind = "kind";
+    public const string KeepWarmKind = "keep-warm";
+    public const string TaskKind = "task";
+    public const string Task = "task";
+    public const string Payload = "payload";
+    public const string Schedule = "schedule";
+
+    public const string Command = "command";
+    public const string Args = "args";
+}

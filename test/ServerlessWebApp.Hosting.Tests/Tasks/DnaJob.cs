@@ -8,4 +8,5 @@ public sealed record DnaResult(int Length);
 
 [JsonSerializable(typeof(DnaJob))]
 [JsonSerializable(typeof(DnaResult))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class TaskTestJsonContext : JsonSerializerContext;

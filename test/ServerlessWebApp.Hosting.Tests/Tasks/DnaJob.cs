@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ServerlessWebApp.Hosting.Tests.Tasks;
@@ -6,6 +7,7 @@ public sealed record DnaJob(string Sequence, int Repeat);
 
 public sealed record DnaResult(int Length);
 
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(DnaJob))]
 [JsonSerializable(typeof(DnaResult))]
 [JsonSerializable(typeof(string))]

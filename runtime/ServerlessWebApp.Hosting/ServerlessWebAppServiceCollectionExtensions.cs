@@ -9,6 +9,7 @@ using ServerlessWebApp.Hosting.Invocations;
 using ServerlessWebApp.Hosting.Logging;
 using ServerlessWebApp.Hosting.Runtime;
 using ServerlessWebApp.Hosting.Server;
+using ServerlessWebApp.Hosting.Tasks;
 
 namespace ServerlessWebApp.Hosting;
 
@@ -38,8 +39,7 @@ public static class ServerlessWebAppServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         AddHttpEventHandlers(services);
 
-        // Issue 5 (tasks, keep-warm, schedules, commands): register their ILambdaEventHandlers here, e.g.
-        // services.AddServerlessWebAppTasks();   (internal, in Tasks/)
+        services.AddServerlessWebAppTasks();
 
         if (string.IsNullOrEmpty(environment.GetVariable(LambdaEnvironmentVariables.RuntimeApi))) return services;
 

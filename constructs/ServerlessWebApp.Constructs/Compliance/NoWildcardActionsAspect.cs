@@ -38,8 +38,9 @@ public sealed class NoWildcardActionsAspect : DeputyBase, IAspect
                              ? policies.EnumerateArray().ToArray()
                              : [])
                 {
-                    var name = inline.TryGetProperty("PolicyName", out var n) ? n.ToString() : "(unnamed)";
-                    if (inline.TryGetProperty("PolicyDocument", out var document))
+                    // The L1 property resolves to the struct's own (camelCase) names; an override may use CloudFormation's.
+                    var name = Property(inline, "policyName", "PolicyName")?.ToString() ?? "(unnamed)";
+                    if (Property(inline, "policyDocument", "PolicyDocument") is { } document)
                         Report(role, $"inline policy '{name}' of role {role.Node.Path}", document);
                 }
                 break;
@@ -64,6 +65,15 @@ public sealed class NoWildcardActionsAspect : DeputyBase, IAspect
             Annotations.Of(resource).AddError(
                 $"NoWildcardActions: {owner}, {name} {problem}. Name the exact actions the role needs. Statement: {list[i].GetRawText()}");
         }
+    }
+
+    private static JsonElement? Property(JsonElement value, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var found)) return found;
+        }
+        return null;
     }
 
     private static JsonElement? ResolveToJson(CfnResource resource, object? value)

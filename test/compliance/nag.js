@@ -3,7 +3,7 @@
 //
 //   node nag.js <dir-or-template.json>... [--json]
 //
-// Every `*.template.json` in a directory (or each file named) is one configuration, named after the file
+// Every `*.template.json` in a directory tree (or each file named) is one configuration, named after the file
 // (`defaults.template.json` -> `defaults`). Each is loaded with CfnInclude into its own Stack and every resource is
 // checked by both packs. Unsuppressed errors and warnings are printed one per line as
 //
@@ -43,7 +43,8 @@ function templatesFrom(args) {
   for (const arg of args) {
     if (!fs.existsSync(arg)) usage(`not found: ${arg}`);
     if (fs.statSync(arg).isDirectory()) {
-      const found = fs.readdirSync(arg).filter((f) => f.endsWith(TEMPLATE_SUFFIX)).sort();
+      // Recursive, so a cdk.out with stages (cdk.out/assembly-<stage>/) is covered.
+      const found = fs.readdirSync(arg, { recursive: true }).filter((f) => f.endsWith(TEMPLATE_SUFFIX)).sort();
       if (found.length === 0) usage(`no *${TEMPLATE_SUFFIX} files in ${arg}`);
       files.push(...found.map((f) => path.join(arg, f)));
     } else {

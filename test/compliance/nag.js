@@ -87,12 +87,13 @@ class CollectingLogger {
   onCompliance() {}
   onNotApplicable() {}
   onNonCompliance(data) { this.findings.push(this.entry(data)); }
-  onSuppressed(data) { this.suppressed.push(this.entry(data, { reason: data.suppressionReason })); }
+  // cdk-nag prefixes the reason with "[finding] " for granular suppressions, and "[] " for a suppressed rule error.
+  onSuppressed(data) { this.suppressed.push(this.entry(data, { reason: data.suppressionReason.replace(/^\[\] /, '') })); }
   onError(data) {
     this.findings.push(this.entry(data, { level: 'error', message: `the rule could not be evaluated: ${data.errorMessage}` }));
   }
   onSuppressedError(data) {
-    this.suppressed.push(this.entry(data, { reason: data.errorSuppressionReason, message: `the rule could not be evaluated: ${data.errorMessage}` }));
+    this.suppressed.push(this.entry(data, { reason: data.errorSuppressionReason.replace(/^\[\] /, ''), message: `the rule could not be evaluated: ${data.errorMessage}` }));
   }
 }
 

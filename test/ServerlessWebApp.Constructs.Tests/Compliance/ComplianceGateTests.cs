@@ -155,6 +155,30 @@ public class ComplianceGateTests
     }
 
     [Fact]
+    public void AStackInsideAStageWithAFileAssetIsChecked()
+    {
+        // GIVEN a stack in a stage (as the sample app's dev and prod are) with an asset-backed non-compliant function
+        var code = Directory.CreateTempSubdirectory("swa-asset-");
+        File.WriteAllText(Path.Combine(code.FullName, "app.dll"), "not really an assembly");
+        var stack = new Stack(new Stage(new App(), "dev"), "Service");
+        var function = new Amazon.CDK.AWS.Lambda.Function(stack, "Web", new Amazon.CDK.AWS.Lambda.FunctionProps
+        {
+            Runtime = Amazon.CDK.AWS.Lambda.Runtime.DOTNET_8,
+            Handler = "app",
+            Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code.FullName),
+        });
+
+        // WHEN the gate checks it
+        var report = ComplianceGate.Run("staged", stack, SelfTestDirectory);
+        code.Delete(recursive: true);
+
+        // THEN the template loads and the function's findings name it, including the outdated runtime
+        var functionId = LogicalId(stack, function);
+        Assert.Contains(report.Findings, f => f.RuleId == "Serverless-LambdaLatestVersion" && f.Resource == functionId);
+        Assert.Contains(report.Findings, f => f.RuleId == "Serverless-LambdaTracing" && f.Resource == functionId);
+    }
+
+    [Fact]
     public void ASuppressionWithoutAReasonIsRejected()
     {
         var stack = NewStack("NoReason");

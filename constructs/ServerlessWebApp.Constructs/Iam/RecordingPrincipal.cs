@@ -13,12 +13,14 @@ internal sealed class RecordingPrincipal : DeputyBase, IPrincipal
 {
     private readonly Action<PolicyStatement> _record;
     private readonly string _label;
+    private readonly IRole? _suppliedRole;
 
-    public RecordingPrincipal(Stack stack, string label, Action<PolicyStatement> record)
+    public RecordingPrincipal(Stack stack, string label, IRole? suppliedRole, Action<PolicyStatement> record)
     {
         _record = record;
         _label = label;
-        PrincipalAccount = stack.Account;
+        _suppliedRole = suppliedRole;
+        PrincipalAccount = suppliedRole?.PrincipalAccount ?? stack.Account;
     }
 
     public IPrincipal GrantPrincipal => this;
@@ -27,9 +29,13 @@ internal sealed class RecordingPrincipal : DeputyBase, IPrincipal
 
     public string? PrincipalAccount { get; }
 
-    public PrincipalPolicyFragment PolicyFragment => throw new InvalidOperationException(
-        $"The supplied role of function '{_label}' cannot be named in a resource policy: the construct only records " +
-        "the statements its role needs (artifacts/iam/*.required-permissions.json) and creates no IAM resources.");
+    /// <summary>
+    /// CDK asks for it when a grant may also go to a resource policy (a resource it cannot prove is in the same
+    /// account, e.g. a secret imported by ARN): that names the supplied role, which must then be known.
+    /// </summary>
+    public PrincipalPolicyFragment PolicyFragment => _suppliedRole?.PolicyFragment ?? throw new InvalidOperationException(
+        $"A grant to function '{_label}' needs the supplied role's ARN for a resource policy (the resource may be in " +
+        "another account): pass the supplied role to RequiredPermissionsRecorder.");
 
     public IAddToPrincipalPolicyResult AddToPrincipalPolicy(PolicyStatement statement)
     {

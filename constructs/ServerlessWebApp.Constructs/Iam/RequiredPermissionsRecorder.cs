@@ -22,14 +22,19 @@ internal sealed class RequiredPermissionsRecorder : Construct
     /// The report file's name, shared by all recorders of one app. Default: the stack name and the path of
     /// <paramref name="scope"/> inside the stack, joined with '-'.
     /// </param>
-    public RequiredPermissionsRecorder(Construct scope, string id, string functionLabel, string? appName = null)
+    /// <param name="suppliedRole">
+    /// The role the platform team supplied, never modified: CDK names it when a grant also goes to a resource policy
+    /// (a resource it cannot prove is in the stack's account, such as a secret imported by ARN). Default: none, and
+    /// such a grant fails with a message asking for it.
+    /// </param>
+    public RequiredPermissionsRecorder(Construct scope, string id, string functionLabel, string? appName = null, IRole? suppliedRole = null)
         : base(scope, id)
     {
         if (string.IsNullOrWhiteSpace(functionLabel))
             throw new ArgumentException("functionLabel must name the function, e.g. \"web\" or \"worker\".", nameof(functionLabel));
 
         FunctionLabel = functionLabel;
-        Grantee = new RecordingPrincipal(Stack.Of(this), functionLabel, _statements.Add);
+        Grantee = new RecordingPrincipal(Stack.Of(this), functionLabel, suppliedRole, _statements.Add);
         Report = RequiredPermissionsReport.For(Stack.Of(this), appName ?? DefaultAppName(scope));
         Report.Register(this);
     }

@@ -189,6 +189,59 @@ public class RequiredPermissionsRecorderTests : IDisposable
     }
 
     [Fact]
+    public void KeyGrantsOfAnEncryptedQueueAreRecordedWithoutTouchingTheKeyPolicy()
+    {
+        // GIVEN a queue encrypted with a customer-managed key
+        var (stack, scope) = NewStack();
+        var queue = new Queue(scope, "Tasks", new QueueProps { Encryption = QueueEncryption.KMS });
+        var recorder = new RequiredPermissionsRecorder(scope, "WebPermissions", "web", "shop");
+
+        // WHEN the recorder is granted send access
+        queue.GrantSendMessages(recorder.Grantee);
+        var template = Template.FromStack(stack);
+
+        // THEN the key actions are recorded for the function and the key policy names no function principal
+        Assert.Contains("kms:GenerateDataKey*", Actions(StatementsOf(ReadReport("shop"), "web")));
+        template.ResourceCountIs("AWS::IAM::Policy", 0);
+        var keyPolicy = JsonSerializer.Serialize(template.FindResources("AWS::KMS::Key"));
+        Assert.DoesNotContain("kms:GenerateDataKey", keyPolicy);
+    }
+
+    [Fact]
+    public void ASecretImportedByArnIsGrantedWithoutModifyingTheSuppliedRole()
+    {
+        // GIVEN a secret imported by ARN from a literal account and the platform team's role
+        var (stack, scope) = NewStack();
+        var secret = Secret.FromSecretCompleteArn(scope, "Shared", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/api-AbCdEf");
+        var supplied = Role.FromRoleArn(scope, "Supplied", "arn:aws:iam::111122223333:role/platform/shop-web", new FromRoleArnOptions { Mutable = false });
+        var recorder = new RequiredPermissionsRecorder(scope, "WebPermissions", "web", "shop", supplied);
+
+        // WHEN the secret is granted to the recorder
+        secret.GrantRead(recorder.Grantee);
+        var template = Template.FromStack(stack);
+
+        // THEN the read is recorded against the secret's ARN and no IAM resource or resource policy is created
+        var statement = Assert.Single(StatementsOf(ReadReport("shop"), "web"));
+        Assert.Contains("secretsmanager:GetSecretValue", Actions([statement]));
+        Assert.Contains("arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/api-AbCdEf", statement.GetProperty("resources").GetRawText());
+        template.ResourceCountIs("AWS::IAM::Policy", 0);
+        template.ResourceCountIs("AWS::SecretsManager::ResourcePolicy", 0);
+    }
+
+    [Fact]
+    public void AGrantThatNeedsAResourcePolicyWithoutTheSuppliedRoleFailsAskingForIt()
+    {
+        // GIVEN a secret imported from a literal account and a recorder that was not told the supplied role
+        var (_, scope) = NewStack();
+        var secret = Secret.FromSecretCompleteArn(scope, "Shared", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/api-AbCdEf");
+        var recorder = new RequiredPermissionsRecorder(scope, "WebPermissions", "web", "shop");
+
+        // WHEN it is granted THEN the error says what to pass
+        var error = Assert.ThrowsAny<Exception>(() => secret.GrantRead(recorder.Grantee));
+        Assert.Contains("pass the supplied role to RequiredPermissionsRecorder", error.ToString());
+    }
+
+    [Fact]
     public void ADuplicateFunctionLabelIsRejectedNamingTheLabel()
     {
         var (_, scope) = NewStack();

@@ -15,7 +15,7 @@ public class ComplianceGateTests
     // Templates of these self-tests are kept apart from artifacts/compliance, which holds only real configurations.
     private static readonly string SelfTestDirectory = Path.Combine(RepositoryRoot.Path, "artifacts", "compliance-selftest");
 
-    private static Stack NewStack(string name) => new(new App(), name);
+    private static Stack NewStack(string name) => new(new Amazon.CDK.App(), name);
 
     private static Queue CompliantDeadLetterQueue(Stack stack) => new(stack, "DeadLetters", new QueueProps
     {
@@ -160,7 +160,7 @@ public class ComplianceGateTests
         // GIVEN a stack in a stage (as the sample app's dev and prod are) with an asset-backed non-compliant function
         var code = Directory.CreateTempSubdirectory("swa-asset-");
         File.WriteAllText(Path.Combine(code.FullName, "app.dll"), "not really an assembly");
-        var stack = new Stack(new Stage(new App(), "dev"), "Service");
+        var stack = new Stack(new Stage(new Amazon.CDK.App(), "dev"), "Service");
         var function = new Amazon.CDK.AWS.Lambda.Function(stack, "Web", new Amazon.CDK.AWS.Lambda.FunctionProps
         {
             Runtime = Amazon.CDK.AWS.Lambda.Runtime.DOTNET_8,

@@ -10,9 +10,9 @@ namespace ServerlessWebApp.Constructs.Tests.Compliance;
 [Collection("cdk")]
 public class NoWildcardActionsAspectTests
 {
-    private static (App App, Stack Stack) NewApp(NoWildcardActionsAspect? aspect = null)
+    private static (Amazon.CDK.App App, Stack Stack) NewApp(NoWildcardActionsAspect? aspect = null)
     {
-        var app = new App();
+        var app = new Amazon.CDK.App();
         Aspects.Of(app).Add(aspect ?? new NoWildcardActionsAspect());
         return (app, new Stack(app, "Policies"));
     }

@@ -12,7 +12,6 @@ using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
 using ServerlessWebApp.Constructs.Compliance;
-using Function = Amazon.CDK.AWS.Lambda.Function;
 using FunctionProps = Amazon.CDK.AWS.Lambda.FunctionProps;
 using HttpMethod = Amazon.CDK.AWS.Apigatewayv2.HttpMethod;
 using LogGroupProps = Amazon.CDK.AWS.Logs.LogGroupProps;
@@ -33,7 +32,7 @@ public class ReferenceServerlessStackTests
     public void SecureServerlessStackPassesWithOnlyTheDocumentedSuppressions()
     {
         // GIVEN the reference stack
-        var stack = new Stack(new App(), "Reference");
+        var stack = new Stack(new Amazon.CDK.App(), "Reference");
         Build(stack);
 
         // WHEN the gate checks it
@@ -50,7 +49,7 @@ public class ReferenceServerlessStackTests
     public void SecureServerlessStackHasNoWildcardActions()
     {
         // GIVEN the reference stack in an app held to NoWildcardActionsAspect
-        var app = new App();
+        var app = new Amazon.CDK.App();
         Aspects.Of(app).Add(new NoWildcardActionsAspect());
         var stack = new Stack(app, "Reference");
         Build(stack);
@@ -93,7 +92,7 @@ public class ReferenceServerlessStackTests
         role.AddToPolicy(Statement(["s3:GetObject"], assets.ArnForObjects("*")));
         role.AddToPolicy(Statement(["sqs:SendMessage"], tasks.QueueArn));
 
-        var function = new Function(stack, "Web", new FunctionProps
+        var function = new Amazon.CDK.AWS.Lambda.Function(stack, "Web", new FunctionProps
         {
             Runtime = new Runtime("dotnet10", RuntimeFamily.DOTNET_CORE),
             Handler = "FoundryService",

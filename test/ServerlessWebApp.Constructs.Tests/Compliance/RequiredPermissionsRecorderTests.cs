@@ -21,7 +21,7 @@ public class RequiredPermissionsRecorderTests : IDisposable
 
     private (Stack Stack, Construct Scope) NewStack()
     {
-        var app = new App(new AppProps { Context = new Dictionary<string, object> { [ArtifactsDirectory.ContextKey] = _artifacts } });
+        var app = new Amazon.CDK.App(new AppProps { Context = new Dictionary<string, object> { [ArtifactsDirectory.ContextKey] = _artifacts } });
         var stack = new Stack(app, "Shop");
         return (stack, new Construct(stack, "Web"));
     }

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Amazon.CDK;
+
+namespace ServerlessWebApp.Constructs.Tests.Compliance;
+
+/// <summary>
+/// The compliance gate of the test suite: synthesizes a named configuration, writes its template to
+/// <c>artifacts/compliance/&lt;configuration&gt;.template.json</c> and fails the test on any unsuppressed cdk-nag
+/// AwsSolutions or Serverless error or warning, printing rule, resource and configuration. Call it from a test in
+/// <c>[Collection("cdk")]</c>: <c>ComplianceGate.Check("defaults", stack);</c>
+/// </summary>
+public static partial class ComplianceGate
+{
+    /// <summary>Where <see cref="Check"/> writes templates: <c>&lt;repo root&gt;/artifacts/compliance</c>.</summary>
+    public static string ArtifactsDirectory => Path.Combine(RepositoryRoot.Path, "artifacts", "compliance");
+
+    /// <summary>Fails the calling test when the configuration has an unsuppressed finding; returns the report otherwise.</summary>
+    public static ComplianceReport Check(string configuration, Stack stack)
+    {
+        var report = Run(configuration, stack, ArtifactsDirectory);
+        FailOnFindings(configuration, stack, report);
+        return report;
+    }
+
+    /// <summary>Fails the calling test with one line per unsuppressed finding.</summary>
+    public static void FailOnFindings(string configuration, Stack stack, ComplianceReport report)
+    {
+        if (report.Findings.Count > 0) Assert.Fail(Describe(configuration, stack, report));
+    }
+
+    /// <summary>Synthesizes and checks without failing: for tests about the gate itself.</summary>
+    public static ComplianceReport Run(string configuration, Stack stack, string directory)
+    {
+        if (!ConfigurationName().IsMatch(configuration))
+            throw new ArgumentException($"configuration '{configuration}' must be a file name of letters, digits, '.', '-' or '_'.", nameof(configuration));
+
+        var templatePath = WriteTemplate(stack, Path.Combine(directory, $"{configuration}.template.json"));
+        return NagChecker.Run(templatePath) with { TemplatePath = templatePath };
+    }
+
+    /// <summary>Synthesizes the stack's stage and copies the stack's template to <paramref name="path"/>.</summary>
+    public static string WriteTemplate(Stack stack, string path)
+    {
+        var stage = Stage.Of(stack) ?? throw new InvalidOperationException($"Stack {stack.Node.Path} is not in an App or Stage.");
+        var assembly = stage.Synth();
+        var artifact = assembly.GetStackArtifact(stack.ArtifactId);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(Path.Combine(assembly.Directory, artifact.TemplateFile), path, overwrite: true);
+        return path;
+    }
+
+    private static string Describe(string configuration, Stack stack, ComplianceReport report)
+    {
+        var paths = ConstructPaths(stack);
+        var lines = report.Findings.Select(f =>
+            "  " + (string.IsNullOrEmpty(f.Path) && paths.TryGetValue(f.Resource, out var path) ? f with { Path = path } : f));
+        return $"Compliance gate: configuration '{configuration}' has {report.Findings.Count} unsuppressed cdk-nag finding(s):\n" +
+               string.Join("\n", lines) +
+               $"\nTemplate: {report.TemplatePath}\n" +
+               "Fix the default, or, only for a deliberate user choice, suppress on that resource with a reason " +
+               "(NagSuppression.Add; see docs/security.md).";
+    }
+
+    /// <summary>Logical id to construct path, so a finding names the construct that made the resource.</summary>
+    private static Dictionary<string, string> ConstructPaths(Stack stack)
+    {
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in stack.Node.FindAll())
+        {
+            if (node is CfnElement element && Stack.Of(element).Node.Path == stack.Node.Path && stack.Resolve(element.LogicalId) is string id)
+                paths.TryAdd(id, element.Node.Path);
+        }
+        return paths;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex ConfigurationName();
+}

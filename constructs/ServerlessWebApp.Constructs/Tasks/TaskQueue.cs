@@ -1,0 +1,196 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Lambda.EventSources;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+using ServerlessWebApp.Contract;
+using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>
+/// The async task path: an encrypted, TLS-only SQS queue with a dead-letter queue, consumed by the worker's
+/// <c>live</c> alias with partial batch responses; optionally a DynamoDB status table and a bucket for large payloads.
+/// The web function may only send; the worker may only consume.
+/// </summary>
+public sealed class TaskQueue : Construct
+{
+    private static readonly string[] SendActions = ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"];
+    private static readonly string[] WebTableActions = ["dynamodb:GetItem", "dynamodb:PutItem"];
+    private static readonly string[] WorkerTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+
+    /// <summary>Creates the queue, its dead-letter queue, the optional table and bucket, the event source and the grants.</summary>
+    public TaskQueue(Construct scope, string id, TaskQueueProps props) : base(scope, id)
+    {
+        TasksValidation.Validate(props);
+        var key = props.EncryptionKey;
+
+        VisibilityTimeout = props.VisibilityTimeout
+            ?? TaskQueueDefaults.VisibilityTimeout(props.WorkerTimeout, props.MaxBatchingWindow);
+        DeadLetterQueue = new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue(key));
+        Queue = new Queue(this, "Queue", new QueueProps
+        {
+            Encryption = key is null ? QueueEncryption.SQS_MANAGED : QueueEncryption.KMS,
+            EncryptionMasterKey = key,
+            EnforceSSL = true,
+            VisibilityTimeout = VisibilityTimeout,
+            RetentionPeriod = props.RetentionPeriod ?? TaskQueueDefaults.RetentionPeriod(),
+            DeadLetterQueue = new DeadLetterQueue
+            {
+                Queue = DeadLetterQueue,
+                MaxReceiveCount = props.MaxReceiveCount ?? TaskQueueDefaults.MaxReceiveCount,
+            },
+        });
+
+        if (props.StatusTable ?? true) StatusTable = CreateStatusTable(props);
+        if (props.PayloadBucket ?? false) PayloadBucket = CreatePayloadBucket(props);
+
+        var workerFunction = props.WorkerAlias.Version.Lambda;
+        EventSource = new SqsEventSource(Queue, new SqsEventSourceProps
+        {
+            BatchSize = props.BatchSize ?? TaskQueueDefaults.BatchSize,
+            MaxBatchingWindow = props.MaxBatchingWindow,
+            MaxConcurrency = props.MaxConcurrency,
+            ReportBatchItemFailures = true,
+        });
+        // The event source grants the worker's role exactly ReceiveMessage, DeleteMessage, ChangeMessageVisibility,
+        // GetQueueAttributes and GetQueueUrl (plus kms:Decrypt with a customer key): consume-only.
+        props.WorkerAlias.AddEventSource(EventSource);
+        GrantWorker(workerFunction);
+        if (props.WebFunction is not null) GrantWeb(props.WebFunction);
+
+        WebEnvironment = BuildEnvironment(includeQueueUrl: true);
+        WorkerEnvironment = BuildEnvironment(includeQueueUrl: false);
+        if (props.ApplyEnvironment ?? true)
+        {
+            if (props.WebFunction is Function web) AddEnvironment(web, WebEnvironment);
+            if (workerFunction is Function worker) AddEnvironment(worker, WorkerEnvironment);
+        }
+
+        QueueUrlOutput = new CfnOutput(this, "QueueUrl", new CfnOutputProps
+        {
+            Value = Queue.QueueUrl,
+            Description = "URL of the task queue the web function sends tasks to.",
+        });
+        DeadLetterQueueUrlOutput = new CfnOutput(this, "DeadLetterQueueUrl", new CfnOutputProps
+        {
+            Value = DeadLetterQueue.QueueUrl,
+            Description = "URL of the dead-letter queue that holds tasks which failed every attempt.",
+        });
+    }
+
+    /// <summary>The task queue.</summary>
+    public Queue Queue { get; }
+
+    /// <summary>The dead-letter queue of <see cref="Queue"/>; tasks land here after <see cref="TaskQueueProps.MaxReceiveCount"/> receives.</summary>
+    public Queue DeadLetterQueue { get; }
+
+    /// <summary>The visibility timeout the queue was created with.</summary>
+    public Duration VisibilityTimeout { get; }
+
+    /// <summary>The status table, or null when <see cref="TaskQueueProps.StatusTable"/> is false.</summary>
+    public Table? StatusTable { get; }
+
+    /// <summary>The payload bucket, or null when <see cref="TaskQueueProps.PayloadBucket"/> is false.</summary>
+    public Bucket? PayloadBucket { get; }
+
+    /// <summary>The SQS event source attached to the worker's alias.</summary>
+    public SqsEventSource EventSource { get; }
+
+    /// <summary>Environment variables the web function needs: queue URL, and the table and bucket names when they exist.</summary>
+    public IReadOnlyDictionary<string, string> WebEnvironment { get; }
+
+    /// <summary>Environment variables the worker needs: table and bucket names when they exist (no queue URL: it only consumes).</summary>
+    public IReadOnlyDictionary<string, string> WorkerEnvironment { get; }
+
+    /// <summary>Stack output with the queue URL.</summary>
+    public CfnOutput QueueUrlOutput { get; }
+
+    /// <summary>Stack output with the dead-letter queue URL.</summary>
+    public CfnOutput DeadLetterQueueUrlOutput { get; }
+
+    private Table CreateStatusTable(TaskQueueProps props) => new(this, "StatusTable", new TableProps
+    {
+        PartitionKey = new Attribute { Name = SwaTaskStatusTable.PartitionKey, Type = AttributeType.STRING },
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        TimeToLiveAttribute = SwaTaskStatusTable.TimeToLiveAttribute,
+        PointInTimeRecovery = true,
+        // Unset means DynamoDB's AWS-owned key (encrypted at rest, free); set only for the opt-in customer key.
+        Encryption = props.EncryptionKey is null ? null : TableEncryption.CUSTOMER_MANAGED,
+        EncryptionKey = props.EncryptionKey,
+        RemovalPolicy = props.StatusTableRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+
+    private Bucket CreatePayloadBucket(TaskQueueProps props) => new(this, "PayloadBucket", new BucketProps
+    {
+        BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+        ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        Encryption = props.EncryptionKey is null ? BucketEncryption.S3_MANAGED : BucketEncryption.KMS,
+        EncryptionKey = props.EncryptionKey,
+        BucketKeyEnabled = props.EncryptionKey is not null ? true : null,
+        EnforceSSL = true,
+        MinimumTLSVersion = 1.2,
+        Versioned = true,
+        ServerAccessLogsBucket = props.AccessLogsBucket,
+        ServerAccessLogsPrefix = props.AccessLogsBucket is null ? null : "task-payloads/",
+        LifecycleRules =
+        [
+            new LifecycleRule
+            {
+                Id = "ExpireTaskPayloads",
+                Expiration = props.PayloadRetention ?? TaskQueueDefaults.PayloadRetention(),
+                NoncurrentVersionExpiration = Duration.Days(1),
+                AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+            },
+        ],
+    });
+
+    private void GrantWeb(IGrantable web)
+    {
+        Queue.Grant(web, SendActions);
+        Queue.EncryptionMasterKey?.Grant(web, "kms:GenerateDataKey", "kms:Decrypt");
+        GrantTable(web, WebTableActions);
+        if (PayloadBucket is not null) GrantObjects(web, PayloadBucket, "s3:PutObject", "kms:GenerateDataKey");
+    }
+
+    private void GrantWorker(IGrantable worker)
+    {
+        GrantTable(worker, WorkerTableActions);
+        if (PayloadBucket is not null) GrantObjects(worker, PayloadBucket, "s3:GetObject", "kms:Decrypt");
+    }
+
+    private void GrantTable(IGrantable grantee, string[] actions)
+    {
+        if (StatusTable is null) return;
+        StatusTable.Grant(grantee, actions);
+        StatusTable.EncryptionKey?.Grant(grantee, "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+    }
+
+    private static void GrantObjects(IGrantable grantee, Bucket bucket, string objectAction, string keyAction)
+    {
+        Grant.AddToPrincipal(new GrantOnPrincipalOptions
+        {
+            Grantee = grantee,
+            Actions = [objectAction],
+            ResourceArns = [bucket.ArnForObjects("*")],
+        });
+        bucket.EncryptionKey?.Grant(grantee, keyAction);
+    }
+
+    private Dictionary<string, string> BuildEnvironment(bool includeQueueUrl)
+    {
+        var environment = new Dictionary<string, string>();
+        if (includeQueueUrl) environment[SwaEnvironment.TaskQueueUrl] = Queue.QueueUrl;
+        if (StatusTable is not null) environment[SwaEnvironment.TaskStatusTable] = StatusTable.TableName;
+        if (PayloadBucket is not null) environment[SwaEnvironment.TaskPayloadBucket] = PayloadBucket.BucketName;
+        return environment;
+    }
+
+    private static void AddEnvironment(Function function, IReadOnlyDictionary<string, string> environment)
+    {
+        foreach (var (name, value) in environment) function.AddEnvironment(name, value);
+    }
+}

@@ -1,0 +1,88 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Scheduler;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>
+/// EventBridge Scheduler schedules that run tasks: each invokes the <c>live</c> alias with
+/// <c>{"serverlessWebApp":{"kind":"task","task":"...","payload":...,"schedule":"..."}}</c>. All schedules share one
+/// execution role allowed to invoke the alias, so the function's resource policy gains no statement per schedule
+/// (a hundred per-rule Lambda permissions would pass Lambda's 20 KB policy limit). Each target retries and dead-letters.
+/// </summary>
+public sealed class TaskSchedules : Construct
+{
+    /// <summary>Default retries of an undelivered run: the service maximum.</summary>
+    public const int DefaultRetryAttempts = 185;
+
+    /// <summary>Default age after which an undelivered run is dead-lettered.</summary>
+    public static Duration DefaultMaxEventAge() => Duration.Hours(24);
+
+    /// <summary>Creates the execution role, the dead-letter queue and one schedule per entry (nothing for an empty list).</summary>
+    public TaskSchedules(Construct scope, string id, TaskSchedulesProps props) : base(scope, id)
+    {
+        TasksValidation.Validate(props);
+        var schedules = new List<CfnSchedule>();
+        Schedules = schedules;
+        if (props.Schedules.Count == 0) return;
+
+        DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        Role = props.Role ?? CreateRole();
+        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["lambda:InvokeFunction"],
+            Resources = [props.Alias.FunctionArn],
+        }));
+        DeadLetterQueue.Grant(Role, "sqs:SendMessage");
+
+        var retryPolicy = new CfnSchedule.RetryPolicyProperty
+        {
+            MaximumRetryAttempts = props.RetryAttempts ?? DefaultRetryAttempts,
+            MaximumEventAgeInSeconds = (props.MaxEventAge ?? DefaultMaxEventAge()).ToSeconds(),
+        };
+        foreach (var entry in props.Schedules)
+        {
+            schedules.Add(new CfnSchedule(this, $"Schedule-{entry.Name}", new CfnScheduleProps
+            {
+                Description = $"ServerlessWebApp: run task {entry.Task} (schedule {entry.Name})",
+                ScheduleExpression = entry.Expression,
+                ScheduleExpressionTimezone = entry.TimeZone,
+                State = entry.Enabled ?? true ? "ENABLED" : "DISABLED",
+                FlexibleTimeWindow = new CfnSchedule.FlexibleTimeWindowProperty { Mode = "OFF" },
+                Target = new CfnSchedule.TargetProperty
+                {
+                    Arn = props.Alias.FunctionArn,
+                    RoleArn = Role.RoleArn,
+                    Input = ControlEventInput.ScheduledTask(entry.Task, entry.PayloadJson, entry.Name),
+                    RetryPolicy = retryPolicy,
+                    DeadLetterConfig = new CfnSchedule.DeadLetterConfigProperty { Arn = DeadLetterQueue.QueueArn },
+                },
+            }));
+        }
+    }
+
+    /// <summary>One schedule per <see cref="TaskSchedulesProps.Schedules"/> entry, in order.</summary>
+    public IReadOnlyList<CfnSchedule> Schedules { get; }
+
+    /// <summary>The execution role every schedule assumes; null when there are no schedules.</summary>
+    public IRole? Role { get; }
+
+    /// <summary>The queue that receives runs the Scheduler could not deliver; null when there are no schedules.</summary>
+    public IQueue? DeadLetterQueue { get; }
+
+    private Role CreateRole()
+    {
+        var account = Stack.Of(this).Account;
+        return new Role(this, "ExecutionRole", new RoleProps
+        {
+            Description = "Lets EventBridge Scheduler invoke the ServerlessWebApp alias for scheduled tasks.",
+            // Confused-deputy guard: only schedules in this account may assume the role.
+            AssumedBy = new ServicePrincipal("scheduler.amazonaws.com").WithConditions(new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account },
+            }),
+        });
+    }
+}

@@ -19,6 +19,8 @@ namespace ServerlessWebApp.Constructs.Tasks;
 public sealed class TaskQueue : Construct
 {
     private static readonly string[] SendActions = ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"];
+    private static readonly string[] ConsumeActions =
+        ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"];
     private static readonly string[] WebTableActions = ["dynamodb:GetItem", "dynamodb:PutItem"];
     private static readonly string[] WorkerTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
 
@@ -56,11 +58,13 @@ public sealed class TaskQueue : Construct
             MaxConcurrency = props.MaxConcurrency,
             ReportBatchItemFailures = true,
         });
-        // The event source grants the worker's role exactly ReceiveMessage, DeleteMessage, ChangeMessageVisibility,
-        // GetQueueAttributes and GetQueueUrl (plus kms:Decrypt with a customer key): consume-only.
+        // The event source grants the worker's role exactly ConsumeActions (plus kms:Decrypt with a customer key).
         props.WorkerAlias.AddEventSource(EventSource);
-        GrantWorker(workerFunction);
-        if (props.WebFunction is not null) GrantWeb(props.WebFunction);
+        WebStatements = BuildWebStatements();
+        WorkerStatements = BuildWorkerStatements();
+        // The event source already granted the first statements (consume, and kms:Decrypt with a customer key).
+        Apply(workerFunction, WorkerStatements.Skip(Queue.EncryptionMasterKey is null ? 1 : 2));
+        if (props.WebFunction is not null) Apply(props.WebFunction, WebStatements);
 
         WebEnvironment = BuildEnvironment(includeQueueUrl: true);
         WorkerEnvironment = BuildEnvironment(includeQueueUrl: false);
@@ -106,6 +110,16 @@ public sealed class TaskQueue : Construct
     /// <summary>Environment variables the worker needs: table and bucket names when they exist (no queue URL: it only consumes).</summary>
     public IReadOnlyDictionary<string, string> WorkerEnvironment { get; }
 
+    /// <summary>
+    /// Every permission the web function needs (send to the queue, read and create status items, put payloads, and the
+    /// key actions with a customer key). Applied to the web function's role when it is mutable; for a supplied role,
+    /// these are the statements to attach through the organisation's own process.
+    /// </summary>
+    public IReadOnlyList<PolicyStatement> WebStatements { get; }
+
+    /// <summary>Every permission the worker needs (consume the queue, read and update status items, get payloads, key actions); applied like <see cref="WebStatements"/>.</summary>
+    public IReadOnlyList<PolicyStatement> WorkerStatements { get; }
+
     /// <summary>Stack output with the queue URL.</summary>
     public CfnOutput QueueUrlOutput { get; }
 
@@ -148,36 +162,46 @@ public sealed class TaskQueue : Construct
         ],
     });
 
-    private void GrantWeb(IGrantable web)
+    private List<PolicyStatement> BuildWebStatements()
     {
-        Queue.Grant(web, SendActions);
-        Queue.EncryptionMasterKey?.Grant(web, "kms:GenerateDataKey", "kms:Decrypt");
-        GrantTable(web, WebTableActions);
-        if (PayloadBucket is not null) GrantObjects(web, PayloadBucket, "s3:PutObject", "kms:GenerateDataKey");
+        var statements = new List<PolicyStatement> { Allow(SendActions, Queue.QueueArn) };
+        if (Queue.EncryptionMasterKey is not null)
+            statements.Add(Allow(["kms:GenerateDataKey", "kms:Decrypt"], Queue.EncryptionMasterKey.KeyArn));
+        AddTableStatements(statements, WebTableActions);
+        if (PayloadBucket is not null) AddObjectStatements(statements, PayloadBucket, "s3:PutObject", "kms:GenerateDataKey");
+        return statements;
     }
 
-    private void GrantWorker(IGrantable worker)
+    private List<PolicyStatement> BuildWorkerStatements()
     {
-        GrantTable(worker, WorkerTableActions);
-        if (PayloadBucket is not null) GrantObjects(worker, PayloadBucket, "s3:GetObject", "kms:Decrypt");
+        var statements = new List<PolicyStatement> { Allow(ConsumeActions, Queue.QueueArn) };
+        if (Queue.EncryptionMasterKey is not null) statements.Add(Allow(["kms:Decrypt"], Queue.EncryptionMasterKey.KeyArn));
+        AddTableStatements(statements, WorkerTableActions);
+        if (PayloadBucket is not null) AddObjectStatements(statements, PayloadBucket, "s3:GetObject", "kms:Decrypt");
+        return statements;
     }
 
-    private void GrantTable(IGrantable grantee, string[] actions)
+    private void AddTableStatements(List<PolicyStatement> statements, string[] actions)
     {
         if (StatusTable is null) return;
-        StatusTable.Grant(grantee, actions);
-        StatusTable.EncryptionKey?.Grant(grantee, "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+        statements.Add(Allow(actions, StatusTable.TableArn));
+        if (StatusTable.EncryptionKey is not null)
+            statements.Add(Allow(["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], StatusTable.EncryptionKey.KeyArn));
     }
 
-    private static void GrantObjects(IGrantable grantee, Bucket bucket, string objectAction, string keyAction)
+    private static void AddObjectStatements(List<PolicyStatement> statements, Bucket bucket, string objectAction, string keyAction)
     {
-        Grant.AddToPrincipal(new GrantOnPrincipalOptions
-        {
-            Grantee = grantee,
-            Actions = [objectAction],
-            ResourceArns = [bucket.ArnForObjects("*")],
-        });
-        bucket.EncryptionKey?.Grant(grantee, keyAction);
+        statements.Add(Allow([objectAction], bucket.ArnForObjects("*")));
+        if (bucket.EncryptionKey is not null) statements.Add(Allow([keyAction], bucket.EncryptionKey.KeyArn));
+    }
+
+    private static PolicyStatement Allow(string[] actions, string resource) =>
+        new(new PolicyStatementProps { Actions = actions, Resources = [resource] });
+
+    /// <summary>Adds the statements to the grantee's policy; a supplied immutable role is left untouched.</summary>
+    private static void Apply(IGrantable grantee, IEnumerable<PolicyStatement> statements)
+    {
+        foreach (var statement in statements) grantee.GrantPrincipal.AddToPrincipalPolicy(statement);
     }
 
     private Dictionary<string, string> BuildEnvironment(bool includeQueueUrl)

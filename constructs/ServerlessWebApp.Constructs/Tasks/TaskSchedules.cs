@@ -30,12 +30,13 @@ public sealed class TaskSchedules : Construct
 
         DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
         Role = props.Role ?? CreateRole();
-        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["lambda:InvokeFunction"],
-            Resources = [props.Alias.FunctionArn],
-        }));
-        DeadLetterQueue.Grant(Role, "sqs:SendMessage");
+        RoleStatements =
+        [
+            new PolicyStatement(new PolicyStatementProps { Actions = ["lambda:InvokeFunction"], Resources = [props.Alias.FunctionArn] }),
+            new PolicyStatement(new PolicyStatementProps { Actions = ["sqs:SendMessage"], Resources = [DeadLetterQueue.QueueArn] }),
+        ];
+        // A supplied immutable role is left untouched: RoleStatements then says what to attach to it.
+        foreach (var statement in RoleStatements) Role.AddToPrincipalPolicy(statement);
 
         var retryPolicy = new CfnSchedule.RetryPolicyProperty
         {
@@ -68,6 +69,12 @@ public sealed class TaskSchedules : Construct
 
     /// <summary>The execution role every schedule assumes; null when there are no schedules.</summary>
     public IRole? Role { get; }
+
+    /// <summary>
+    /// The permissions of the execution role: invoke the alias, send to the dead-letter queue. Empty when there are no
+    /// schedules.
+    /// </summary>
+    public IReadOnlyList<PolicyStatement> RoleStatements { get; } = [];
 
     /// <summary>The queue that receives runs the Scheduler could not deliver; null when there are no schedules.</summary>
     public IQueue? DeadLetterQueue { get; }

@@ -72,6 +72,18 @@ public sealed class TaskQueueOptInTests(TasksTemplates templates) : IClassFixtur
     }
 
     [Fact]
+    public void ExposedStatementsAreExactlyWhatTheRolesReceive()
+    {
+        // THEN the statements offered for supplied roles match what the created roles got, action for action
+        var stack = _given.Stack;
+        ISet<string> Exposed(IEnumerable<Amazon.CDK.AWS.IAM.PolicyStatement> statements) => statements
+            .SelectMany(s => TemplateJson.Actions(TemplateJson.Render(stack, s)))
+            .ToHashSet();
+        Assert.Equal(Json.ActionsOfRole(_given.Web.RoleLogicalId), Exposed(_given.Queue!.WebStatements));
+        Assert.Equal(Json.ActionsOfRole(_given.Worker.RoleLogicalId), Exposed(_given.Queue.WorkerStatements));
+    }
+
+    [Fact]
     public void BothFunctionsLearnThePayloadBucketName()
     {
         foreach (var function in new[] { _given.Web, _given.Worker })

@@ -15,6 +15,7 @@ public sealed class TasksTemplates
     private readonly Lazy<Synthesized> _defaults = new(SynthesizeDefaults);
     private readonly Lazy<Synthesized> _optIns = new(SynthesizeOptIns);
     private readonly Lazy<Synthesized> _hundredSchedules = new(SynthesizeHundredSchedules);
+    private readonly Lazy<Synthesized> _supplied = new(SynthesizeSupplied);
 
     /// <summary>Task queue with defaults (status table on), keep-warm, a management command and three schedules.</summary>
     internal Synthesized Defaults => _defaults.Value;
@@ -24,6 +25,14 @@ public sealed class TasksTemplates
 
     /// <summary>One hundred schedules on one alias.</summary>
     internal Synthesized HundredSchedules => _hundredSchedules.Value;
+
+    /// <summary>
+    /// Everything turned down or supplied: no status table, no sender, environment not applied, one shared control
+    /// dead-letter queue, a disabled 10-minute keep-warm and a platform-supplied (immutable) Scheduler role.
+    /// </summary>
+    internal Synthesized Supplied => _supplied.Value;
+
+    internal const string SuppliedSchedulerRoleArn = "arn:aws:iam::123456789012:role/org/swa-scheduler";
 
     internal sealed record Synthesized(TemplateJson Json, TestFunction Web, TestFunction Worker)
     {
@@ -92,6 +101,42 @@ public sealed class TasksTemplates
             EncryptionKey = key,
         });
         return new Synthesized(new TemplateJson(Template.FromStack(stack)), web, worker) { Queue = queue };
+    }
+
+    private static Synthesized SynthesizeSupplied()
+    {
+        var (stack, web, worker) = NewStack();
+        var controlDeadLetterQueue = new Amazon.CDK.AWS.SQS.Queue(stack, "ControlDeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        var queue = new TaskQueue(stack, "Tasks", new TaskQueueProps
+        {
+            WorkerAlias = worker.Alias,
+            WorkerTimeout = Duration.Seconds(WorkerTimeoutSeconds),
+            StatusTable = false,
+            ApplyEnvironment = false,
+        });
+        var keepWarm = new KeepWarm(stack, "KeepWarm", new KeepWarmProps
+        {
+            Alias = web.Alias,
+            Rate = Duration.Minutes(10),
+            Enabled = false,
+            RetryAttempts = 0,
+            MaxEventAge = Duration.Minutes(2),
+            DeadLetterQueue = controlDeadLetterQueue,
+        });
+        var schedules = new TaskSchedules(stack, "Schedules", new TaskSchedulesProps
+        {
+            Alias = worker.Alias,
+            Schedules = [new ScheduledTask { Name = "nightly", Expression = "cron(0 3 * * ? *)", Task = "compute-dna" }],
+            DeadLetterQueue = controlDeadLetterQueue,
+            Role = Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, "SuppliedSchedulerRole", SuppliedSchedulerRoleArn,
+                new Amazon.CDK.AWS.IAM.FromRoleArnOptions { Mutable = false }),
+            RetryAttempts = 5,
+            MaxEventAge = Duration.Hours(1),
+        });
+        return new Synthesized(new TemplateJson(Template.FromStack(stack)), web, worker)
+        {
+            Queue = queue, KeepWarm = keepWarm, Schedules = schedules,
+        };
     }
 
     private static Synthesized SynthesizeHundredSchedules()

@@ -40,4 +40,8 @@ internal sealed class TemplateJson(Template template)
         JsonNode single => [(string)single!],
         _ => [],
     };
+
+    /// <summary>A policy statement as it renders in this stack's template.</summary>
+    public static JsonObject Render(Amazon.CDK.Stack stack, Amazon.CDK.AWS.IAM.PolicyStatement statement) =>
+        JsonSerializer.SerializeToNode(stack.Resolve(statement.ToStatementJson()))!.AsObject();
 }

@@ -20,7 +20,7 @@ public sealed class KeepWarm : Construct
     public KeepWarm(Construct scope, string id, KeepWarmProps props) : base(scope, id)
     {
         TasksValidation.Validate(props);
-        DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        DeadLetterQueue = props.DeadLetterQueue ?? CreateDeadLetterQueue();
         Input = ControlEventInput.KeepWarm();
         Rule = new Rule(this, "Rule", new RuleProps
         {
@@ -48,4 +48,11 @@ public sealed class KeepWarm : Construct
 
     /// <summary>The exact JSON input the function receives (the rule renders the same object).</summary>
     public string Input { get; }
+
+    private Queue CreateDeadLetterQueue()
+    {
+        var queue = new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        ComplianceSuppressions.DeadLetterQueue(queue, usedByEventTargets: true);
+        return queue;
+    }
 }

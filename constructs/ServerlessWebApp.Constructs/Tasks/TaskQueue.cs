@@ -33,6 +33,7 @@ public sealed class TaskQueue : Construct
         VisibilityTimeout = props.VisibilityTimeout
             ?? TaskQueueDefaults.VisibilityTimeout(props.WorkerTimeout, props.MaxBatchingWindow);
         DeadLetterQueue = new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue(key));
+        ComplianceSuppressions.DeadLetterQueue(DeadLetterQueue, usedByEventTargets: false);
         Queue = new Queue(this, "Queue", new QueueProps
         {
             Encryption = key is null ? QueueEncryption.SQS_MANAGED : QueueEncryption.KMS,
@@ -59,7 +60,10 @@ public sealed class TaskQueue : Construct
             ReportBatchItemFailures = true,
         });
         // The event source grants the worker's role exactly ConsumeActions (plus kms:Decrypt with a customer key).
+        var childrenBefore = props.WorkerAlias.Node.Children.ToHashSet();
         props.WorkerAlias.AddEventSource(EventSource);
+        foreach (var mapping in props.WorkerAlias.Node.Children.Where(child => !childrenBefore.Contains(child)))
+            ComplianceSuppressions.SqsEventSourceMapping(mapping);
         WebStatements = BuildWebStatements();
         WorkerStatements = BuildWorkerStatements();
         // The event source already granted the first statements (consume, and kms:Decrypt with a customer key).

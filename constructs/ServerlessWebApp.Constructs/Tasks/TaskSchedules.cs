@@ -28,7 +28,7 @@ public sealed class TaskSchedules : Construct
         Schedules = schedules;
         if (props.Schedules.Count == 0) return;
 
-        DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        DeadLetterQueue = props.DeadLetterQueue ?? CreateDeadLetterQueue();
         Role = props.Role ?? CreateRole();
         RoleStatements =
         [
@@ -91,5 +91,12 @@ public sealed class TaskSchedules : Construct
                 ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account },
             }),
         });
+    }
+
+    private Queue CreateDeadLetterQueue()
+    {
+        var queue = new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        ComplianceSuppressions.DeadLetterQueue(queue, usedByEventTargets: true);
+        return queue;
     }
 }

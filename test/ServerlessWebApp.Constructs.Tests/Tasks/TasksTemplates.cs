@@ -107,6 +107,7 @@ public sealed class TasksTemplates
     {
         var (stack, web, worker) = NewStack();
         var controlDeadLetterQueue = new Amazon.CDK.AWS.SQS.Queue(stack, "ControlDeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        ComplianceSuppressions.DeadLetterQueue(controlDeadLetterQueue, usedByEventTargets: true);
         var queue = new TaskQueue(stack, "Tasks", new TaskQueueProps
         {
             WorkerAlias = worker.Alias,

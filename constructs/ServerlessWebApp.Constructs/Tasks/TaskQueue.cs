@@ -2,7 +2,6 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Lambda.EventSources;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
@@ -52,22 +51,22 @@ public sealed class TaskQueue : Construct
         if (props.PayloadBucket ?? false) PayloadBucket = CreatePayloadBucket(props);
 
         var workerFunction = props.WorkerAlias.Version.Lambda;
-        EventSource = new SqsEventSource(Queue, new SqsEventSourceProps
+        // A plain mapping rather than SqsEventSource: that helper also grants the worker on the key's resource policy
+        // when the role is supplied, and here every grant goes through WorkerStatements only.
+        EventSourceMapping = new EventSourceMapping(this, "WorkerEventSource", new EventSourceMappingProps
         {
+            Target = props.WorkerAlias,
+            EventSourceArn = Queue.QueueArn,
             BatchSize = props.BatchSize ?? TaskQueueDefaults.BatchSize,
             MaxBatchingWindow = props.MaxBatchingWindow,
             MaxConcurrency = props.MaxConcurrency,
             ReportBatchItemFailures = true,
         });
-        // The event source grants the worker's role exactly ConsumeActions (plus kms:Decrypt with a customer key).
-        var childrenBefore = props.WorkerAlias.Node.Children.ToHashSet();
-        props.WorkerAlias.AddEventSource(EventSource);
-        foreach (var mapping in props.WorkerAlias.Node.Children.Where(child => !childrenBefore.Contains(child)))
-            ComplianceSuppressions.SqsEventSourceMapping(mapping);
+        ComplianceSuppressions.SqsEventSourceMapping(EventSourceMapping);
+
         WebStatements = BuildWebStatements();
         WorkerStatements = BuildWorkerStatements();
-        // The event source already granted the first statements (consume, and kms:Decrypt with a customer key).
-        Apply(workerFunction, WorkerStatements.Skip(Queue.EncryptionMasterKey is null ? 1 : 2));
+        Apply(workerFunction, WorkerStatements);
         if (props.WebFunction is not null) Apply(props.WebFunction, WebStatements);
 
         WebEnvironment = BuildEnvironment(includeQueueUrl: true);
@@ -105,8 +104,8 @@ public sealed class TaskQueue : Construct
     /// <summary>The payload bucket, or null when <see cref="TaskQueueProps.PayloadBucket"/> is false.</summary>
     public Bucket? PayloadBucket { get; }
 
-    /// <summary>The SQS event source attached to the worker's alias.</summary>
-    public SqsEventSource EventSource { get; }
+    /// <summary>The event source mapping from the queue to the worker's alias, with partial batch responses.</summary>
+    public EventSourceMapping EventSourceMapping { get; }
 
     /// <summary>Environment variables the web function needs: queue URL, and the table and bucket names when they exist.</summary>
     public IReadOnlyDictionary<string, string> WebEnvironment { get; }

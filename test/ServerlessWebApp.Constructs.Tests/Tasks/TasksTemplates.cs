@@ -16,6 +16,7 @@ public sealed class TasksTemplates
     private readonly Lazy<Synthesized> _optIns = new(SynthesizeOptIns);
     private readonly Lazy<Synthesized> _hundredSchedules = new(SynthesizeHundredSchedules);
     private readonly Lazy<Synthesized> _supplied = new(SynthesizeSupplied);
+    private readonly Lazy<Synthesized> _suppliedRoles = new(SynthesizeSuppliedRoles);
 
     /// <summary>Task queue with defaults (status table on), keep-warm, a management command and three schedules.</summary>
     internal Synthesized Defaults => _defaults.Value;
@@ -31,6 +32,12 @@ public sealed class TasksTemplates
     /// dead-letter queue, a disabled 10-minute keep-warm and a platform-supplied (immutable) Scheduler role.
     /// </summary>
     internal Synthesized Supplied => _supplied.Value;
+
+    /// <summary>
+    /// Every role supplied by the platform team (immutable), with every task feature on: status table, payload bucket,
+    /// customer key, keep-warm and schedules.
+    /// </summary>
+    internal Synthesized SuppliedRoles => _suppliedRoles.Value;
 
     internal const string SuppliedSchedulerRoleArn = "arn:aws:iam::123456789012:role/org/swa-scheduler";
 
@@ -133,6 +140,34 @@ public sealed class TasksTemplates
                 new Amazon.CDK.AWS.IAM.FromRoleArnOptions { Mutable = false }),
             RetryAttempts = 5,
             MaxEventAge = Duration.Hours(1),
+        });
+        return new Synthesized(new TemplateJson(Template.FromStack(stack)), web, worker)
+        {
+            Queue = queue, KeepWarm = keepWarm, Schedules = schedules,
+        };
+    }
+
+    private static Synthesized SynthesizeSuppliedRoles()
+    {
+        var stack = new Stack(new App(), "TasksStack");
+        Amazon.CDK.AWS.IAM.IRole Supplied(string id, string name) => Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, id,
+            $"arn:aws:iam::123456789012:role/org/{name}", new Amazon.CDK.AWS.IAM.FromRoleArnOptions { Mutable = false });
+        var web = TestFunction.Create(stack, "Web", role: Supplied("WebRole", "swa-web"));
+        var worker = TestFunction.Create(stack, "Worker", WorkerTimeoutSeconds, Supplied("WorkerRole", "swa-worker"));
+        var queue = new TaskQueue(stack, "Tasks", new TaskQueueProps
+        {
+            WorkerAlias = worker.Alias,
+            WorkerTimeout = Duration.Seconds(WorkerTimeoutSeconds),
+            WebFunction = web.Function,
+            PayloadBucket = true,
+            EncryptionKey = new Key(stack, "TasksKey", new KeyProps { EnableKeyRotation = true }),
+        });
+        var keepWarm = new KeepWarm(stack, "KeepWarm", new KeepWarmProps { Alias = web.Alias });
+        var schedules = new TaskSchedules(stack, "Schedules", new TaskSchedulesProps
+        {
+            Alias = worker.Alias,
+            Schedules = DefaultSchedules,
+            Role = Supplied("SchedulerRole", "swa-scheduler"),
         });
         return new Synthesized(new TemplateJson(Template.FromStack(stack)), web, worker)
         {

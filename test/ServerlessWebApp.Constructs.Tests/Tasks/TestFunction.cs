@@ -8,7 +8,7 @@ namespace ServerlessWebApp.Constructs.Tests.Tasks;
 /// <summary>A plain dotnet10 function with a <c>live</c> alias, as the main construct creates them (code from a bucket: no asset, no bundling).</summary>
 internal sealed record TestFunction(Function Function, Alias Alias)
 {
-    public static TestFunction Create(Construct scope, string id, int timeoutSeconds = 30)
+    public static TestFunction Create(Construct scope, string id, int timeoutSeconds = 30, Amazon.CDK.AWS.IAM.IRole? role = null)
     {
         var code = Bucket.FromBucketName(scope, id + "CodeBucket", "code-bucket");
         var function = new Function(scope, id, new FunctionProps
@@ -17,6 +17,7 @@ internal sealed record TestFunction(Function Function, Alias Alias)
             Handler = "FoundryService",
             Code = Code.FromBucket(code, id + ".zip"),
             Timeout = Duration.Seconds(timeoutSeconds),
+            Role = role,
         });
         var alias = new Alias(scope, id + "Live", new AliasProps { AliasName = "live", Version = function.CurrentVersion });
         return new TestFunction(function, alias);
@@ -26,5 +27,6 @@ internal sealed record TestFunction(Function Function, Alias Alias)
 
     public string AliasLogicalId => Stack.Of(Alias).GetLogicalId((CfnElement)Alias.Node.DefaultChild!);
 
+    /// <summary>Logical id of the role CDK created for the function (only when no role was supplied).</summary>
     public string RoleLogicalId => Stack.Of(Function).GetLogicalId((CfnElement)Function.Role!.Node.DefaultChild!);
 }

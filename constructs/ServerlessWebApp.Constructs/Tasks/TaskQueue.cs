@@ -6,7 +6,6 @@ using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
 using ServerlessWebApp.Contract;
-using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
 namespace ServerlessWebApp.Constructs.Tasks;
 
@@ -17,12 +16,6 @@ namespace ServerlessWebApp.Constructs.Tasks;
 /// </summary>
 public sealed class TaskQueue : Construct
 {
-    private static readonly string[] SendActions = ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"];
-    private static readonly string[] ConsumeActions =
-        ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"];
-    private static readonly string[] WebTableActions = ["dynamodb:GetItem", "dynamodb:PutItem"];
-    private static readonly string[] WorkerTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
-
     /// <summary>Creates the queue, its dead-letter queue, the optional table and bucket, the event source and the grants.</summary>
     public TaskQueue(Construct scope, string id, TaskQueueProps props) : base(scope, id)
     {
@@ -47,8 +40,10 @@ public sealed class TaskQueue : Construct
             },
         });
 
-        if (props.StatusTable ?? true) StatusTable = CreateStatusTable(props);
-        if (props.PayloadBucket ?? false) PayloadBucket = CreatePayloadBucket(props);
+        if (props.StatusTable ?? true)
+            StatusTable = new Table(this, "StatusTable", TaskQueueDefaults.StatusTable(key, props.StatusTableRemovalPolicy));
+        if (props.PayloadBucket ?? false)
+            PayloadBucket = new Bucket(this, "PayloadBucket", TaskQueueDefaults.PayloadBucket(key, props.AccessLogsBucket, props.PayloadRetention));
 
         var workerFunction = props.WorkerAlias.Version.Lambda;
         // A plain mapping rather than SqsEventSource: that helper also grants the worker on the key's resource policy
@@ -64,8 +59,8 @@ public sealed class TaskQueue : Construct
         });
         ComplianceSuppressions.SqsEventSourceMapping(EventSourceMapping);
 
-        WebStatements = BuildWebStatements();
-        WorkerStatements = BuildWorkerStatements();
+        WebStatements = TaskQueuePermissions.Web(Queue, StatusTable, PayloadBucket);
+        WorkerStatements = TaskQueuePermissions.Worker(Queue, StatusTable, PayloadBucket);
         Apply(workerFunction, WorkerStatements);
         if (props.WebFunction is not null) Apply(props.WebFunction, WebStatements);
 
@@ -128,78 +123,6 @@ public sealed class TaskQueue : Construct
 
     /// <summary>Stack output with the dead-letter queue URL.</summary>
     public CfnOutput DeadLetterQueueUrlOutput { get; }
-
-    private Table CreateStatusTable(TaskQueueProps props) => new(this, "StatusTable", new TableProps
-    {
-        PartitionKey = new Attribute { Name = SwaTaskStatusTable.PartitionKey, Type = AttributeType.STRING },
-        BillingMode = BillingMode.PAY_PER_REQUEST,
-        TimeToLiveAttribute = SwaTaskStatusTable.TimeToLiveAttribute,
-        PointInTimeRecovery = true,
-        // Unset means DynamoDB's AWS-owned key (encrypted at rest, free); set only for the opt-in customer key.
-        Encryption = props.EncryptionKey is null ? null : TableEncryption.CUSTOMER_MANAGED,
-        EncryptionKey = props.EncryptionKey,
-        RemovalPolicy = props.StatusTableRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
-
-    private Bucket CreatePayloadBucket(TaskQueueProps props) => new(this, "PayloadBucket", new BucketProps
-    {
-        BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-        ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-        Encryption = props.EncryptionKey is null ? BucketEncryption.S3_MANAGED : BucketEncryption.KMS,
-        EncryptionKey = props.EncryptionKey,
-        BucketKeyEnabled = props.EncryptionKey is not null ? true : null,
-        EnforceSSL = true,
-        MinimumTLSVersion = 1.2,
-        Versioned = true,
-        ServerAccessLogsBucket = props.AccessLogsBucket,
-        ServerAccessLogsPrefix = props.AccessLogsBucket is null ? null : "task-payloads/",
-        LifecycleRules =
-        [
-            new LifecycleRule
-            {
-                Id = "ExpireTaskPayloads",
-                Expiration = props.PayloadRetention ?? TaskQueueDefaults.PayloadRetention(),
-                NoncurrentVersionExpiration = Duration.Days(1),
-                AbortIncompleteMultipartUploadAfter = Duration.Days(1),
-            },
-        ],
-    });
-
-    private List<PolicyStatement> BuildWebStatements()
-    {
-        var statements = new List<PolicyStatement> { Allow(SendActions, Queue.QueueArn) };
-        if (Queue.EncryptionMasterKey is not null)
-            statements.Add(Allow(["kms:GenerateDataKey", "kms:Decrypt"], Queue.EncryptionMasterKey.KeyArn));
-        AddTableStatements(statements, WebTableActions);
-        if (PayloadBucket is not null) AddObjectStatements(statements, PayloadBucket, "s3:PutObject", "kms:GenerateDataKey");
-        return statements;
-    }
-
-    private List<PolicyStatement> BuildWorkerStatements()
-    {
-        var statements = new List<PolicyStatement> { Allow(ConsumeActions, Queue.QueueArn) };
-        if (Queue.EncryptionMasterKey is not null) statements.Add(Allow(["kms:Decrypt"], Queue.EncryptionMasterKey.KeyArn));
-        AddTableStatements(statements, WorkerTableActions);
-        if (PayloadBucket is not null) AddObjectStatements(statements, PayloadBucket, "s3:GetObject", "kms:Decrypt");
-        return statements;
-    }
-
-    private void AddTableStatements(List<PolicyStatement> statements, string[] actions)
-    {
-        if (StatusTable is null) return;
-        statements.Add(Allow(actions, StatusTable.TableArn));
-        if (StatusTable.EncryptionKey is not null)
-            statements.Add(Allow(["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], StatusTable.EncryptionKey.KeyArn));
-    }
-
-    private static void AddObjectStatements(List<PolicyStatement> statements, Bucket bucket, string objectAction, string keyAction)
-    {
-        statements.Add(Allow([objectAction], bucket.ArnForObjects("*")));
-        if (bucket.EncryptionKey is not null) statements.Add(Allow([keyAction], bucket.EncryptionKey.KeyArn));
-    }
-
-    private static PolicyStatement Allow(string[] actions, string resource) =>
-        new(new PolicyStatementProps { Actions = actions, Resources = [resource] });
 
     /// <summary>Adds the statements to the grantee's policy; a supplied immutable role is left untouched.</summary>
     private static void Apply(IGrantable grantee, IEnumerable<PolicyStatement> statements)

@@ -1,4 +1,9 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.S3;
+using ServerlessWebApp.Contract;
+using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
 namespace ServerlessWebApp.Constructs.Tasks;
 
@@ -32,4 +37,48 @@ public static class TaskQueueDefaults
         var seconds = 6 * workerTimeout.ToSeconds() + (maxBatchingWindow?.ToSeconds() ?? 0);
         return Duration.Seconds(Math.Min(seconds, MaxVisibilityTimeoutSeconds));
     }
+
+    /// <summary>
+    /// The status table: keyed by task id, on-demand (no charge at zero traffic), time-to-live on the attribute the
+    /// runtime writes, point-in-time recovery, and retained when it leaves the stack. Without a key DynamoDB encrypts
+    /// with its AWS-owned key, at no charge.
+    /// </summary>
+    public static TableProps StatusTable(IKey? encryptionKey, RemovalPolicy? removalPolicy) => new()
+    {
+        PartitionKey = new Attribute { Name = SwaTaskStatusTable.PartitionKey, Type = AttributeType.STRING },
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        TimeToLiveAttribute = SwaTaskStatusTable.TimeToLiveAttribute,
+        PointInTimeRecovery = true,
+        Encryption = encryptionKey is null ? null : TableEncryption.CUSTOMER_MANAGED,
+        EncryptionKey = encryptionKey,
+        RemovalPolicy = removalPolicy ?? RemovalPolicy.RETAIN,
+    };
+
+    /// <summary>
+    /// The payload bucket: private (public access blocked, ACLs off), encrypted, TLS 1.2+ only, versioned, objects
+    /// expiring after <paramref name="retention"/> (old versions after a day), access-logged when a log bucket is given.
+    /// </summary>
+    public static BucketProps PayloadBucket(IKey? encryptionKey, IBucket? accessLogsBucket, Duration? retention) => new()
+    {
+        BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+        ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        Encryption = encryptionKey is null ? BucketEncryption.S3_MANAGED : BucketEncryption.KMS,
+        EncryptionKey = encryptionKey,
+        BucketKeyEnabled = encryptionKey is null ? null : true,
+        EnforceSSL = true,
+        MinimumTLSVersion = 1.2,
+        Versioned = true,
+        ServerAccessLogsBucket = accessLogsBucket,
+        ServerAccessLogsPrefix = accessLogsBucket is null ? null : "task-payloads/",
+        LifecycleRules =
+        [
+            new LifecycleRule
+            {
+                Id = "ExpireTaskPayloads",
+                Expiration = retention ?? PayloadRetention(),
+                NoncurrentVersionExpiration = Duration.Days(1),
+                AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+            },
+        ],
+    };
 }

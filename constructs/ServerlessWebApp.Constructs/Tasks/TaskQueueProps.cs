@@ -58,7 +58,8 @@ public sealed class TaskQueueProps
 
     /// <summary>
     /// Create the DynamoDB task status table (on-demand billing, so $0 at zero traffic; time-to-live on
-    /// <c>expiresAt</c>; point-in-time recovery). Default: true.
+    /// <c>expiresAt</c>; point-in-time recovery). The web function may GetItem and PutItem (it records RECEIVED on
+    /// enqueue and serves <c>GET /tasks/{id}</c>); the worker may GetItem, PutItem and UpdateItem. Default: true.
     /// </summary>
     public bool? StatusTable { get; init; }
 

@@ -9,8 +9,7 @@ public sealed class ManagementCommandProps
     public required IAlias Alias { get; init; }
 
     /// <summary>
-    /// Command name as registered with <c>MapCommand</c>: 1–128 letters, digits, '.', '_', ':' or '-', starting with a
-    /// letter or digit. Default: "help" (an unregistered name answers with the list of known commands).
+    /// Command name as registered with <c>MapCommand</c>: 1–64 letters, digits, '.', '_', ':' or '-'. Default: "help" (an unregistered name answers with the list of known commands).
     /// </summary>
     public string? Command { get; init; }
 

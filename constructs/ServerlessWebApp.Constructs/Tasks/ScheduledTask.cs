@@ -16,7 +16,7 @@ public sealed class ScheduledTask
     /// </summary>
     public required string Expression { get; init; }
 
-    /// <summary>The task to run, as registered with <c>MapTask</c>: 1–128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit. Default: none, required.</summary>
+    /// <summary>The task to run, as registered with <c>MapTask</c>: 1–80 letters, digits, '.', '_' or '-'. Default: none, required.</summary>
     public required string Task { get; init; }
 
     /// <summary>JSON value handed to the task as its payload (object, array, string, number...). Default: none, the payload is <c>null</c>.</summary>

@@ -16,8 +16,9 @@ internal static class TaskQueuePermissions
     private static readonly string[] ConsumeActions =
         ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"];
 
-    // The web app records RECEIVED when it enqueues and serves GET /tasks/{id}; only the worker moves a task on.
-    private static readonly string[] WebTableActions = ["dynamodb:GetItem", "dynamodb:PutItem"];
+    // The web app records RECEIVED when it enqueues (and deletes that record, conditionally, if the send fails) and
+    // serves GET /tasks/{id}; only the worker moves a task on.
+    private static readonly string[] WebTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"];
     private static readonly string[] WorkerTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
 
     private static readonly string[] TableKeyActions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"];

@@ -58,8 +58,9 @@ public sealed class TaskQueueProps
 
     /// <summary>
     /// Create the DynamoDB task status table (on-demand billing, so $0 at zero traffic; time-to-live on
-    /// <c>expiresAt</c>; point-in-time recovery). The web function may GetItem and PutItem (it records RECEIVED on
-    /// enqueue and serves <c>GET /tasks/{id}</c>); the worker may GetItem, PutItem and UpdateItem. Default: true.
+    /// <c>expiresAt</c>; point-in-time recovery). The web function may GetItem, PutItem and DeleteItem (it records
+    /// RECEIVED on enqueue, withdraws that record if the send fails, and serves <c>GET /tasks/{id}</c>); the worker may
+    /// GetItem, PutItem and UpdateItem. Default: true.
     /// </summary>
     public bool? StatusTable { get; init; }
 

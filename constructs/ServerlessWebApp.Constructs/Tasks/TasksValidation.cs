@@ -95,8 +95,8 @@ internal static partial class TasksValidation
             var problem = ScheduleExpressionRules.Problem(schedule.Expression);
             if (problem is not null)
                 Fail($"{at}.{nameof(schedule.Expression)} '{schedule.Expression}' {problem}. Allowed forms: {ScheduleExpressionRules.AllowedForms}.");
-            if (!IsName(schedule.Task))
-                Fail($"{at}.{nameof(schedule.Task)} '{schedule.Task}' must be {NameRule}.");
+            if (schedule.Task is null || !TaskNameRegex().IsMatch(schedule.Task))
+                Fail($"{at}.{nameof(schedule.Task)} '{schedule.Task}' must be {TaskNameRule}, as MapTask accepts.");
             if (schedule.PayloadJson is not null && !IsJson(schedule.PayloadJson, out var error))
                 Fail($"{at}.{nameof(schedule.PayloadJson)} is not valid JSON ({error}); give a JSON value such as {{\"size\": 3}}, \"text\", 42 or null.");
             if (schedule.TimeZone is not null && !TimeZoneRegex().IsMatch(schedule.TimeZone))
@@ -113,17 +113,17 @@ internal static partial class TasksValidation
         const string owner = nameof(ManagementCommandProps);
         Require(props, owner);
         Require(props.Alias, $"{owner}.{nameof(props.Alias)}", "the live alias that runs management commands");
-        if (props.Command is not null && !IsName(props.Command))
-            Fail($"{owner}.{nameof(props.Command)} '{props.Command}' must be {NameRule}.");
+        if (props.Command is not null && !CommandNameRegex().IsMatch(props.Command))
+            Fail($"{owner}.{nameof(props.Command)} '{props.Command}' must be {CommandNameRule}, as MapCommand accepts.");
         if (props.Args is not null && props.Args.Any(arg => arg is null))
             Fail($"{owner}.{nameof(props.Args)} must not contain null; pass an empty string for an empty argument.");
         if (props.OutputFile is not null && !OutputFileRegex().IsMatch(props.OutputFile))
             Fail($"{owner}.{nameof(props.OutputFile)} '{props.OutputFile}' must be a file path of letters, digits, '.', '_', '-' or '/'.");
     }
 
-    private const string NameRule = "1–128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
-
-    private static bool IsName(string? name) => name is not null && TaskOrCommandNameRegex().IsMatch(name);
+    // The same rules as the runtime's TaskRegistry and CommandRegistry, so anything the app can map can be scheduled.
+    private const string TaskNameRule = "1–80 letters, digits, '.', '_' or '-'";
+    private const string CommandNameRule = "1–64 letters, digits, '.', '_', ':' or '-'";
 
     private static void ValidateRetry(int? retryAttempts, Duration? maxEventAge, string owner)
     {
@@ -172,8 +172,11 @@ internal static partial class TasksValidation
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex ScheduleNameRegex();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
-    private static partial Regex TaskOrCommandNameRegex();
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,80}$")]
+    private static partial Regex TaskNameRegex();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}$")]
+    private static partial Regex CommandNameRegex();
 
     [GeneratedRegex(@"^(UTC|[A-Za-z]+(/[A-Za-z0-9_+-]+){1,2})$")]
     private static partial Regex TimeZoneRegex();

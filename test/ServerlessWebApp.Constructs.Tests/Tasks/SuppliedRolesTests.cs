@@ -32,7 +32,7 @@ public sealed class SuppliedRolesTests(TasksTemplates templates) : IClassFixture
         string[] Actions(IEnumerable<Amazon.CDK.AWS.IAM.PolicyStatement> statements) =>
             statements.SelectMany(s => TemplateJson.Actions(TemplateJson.Render(stack, s))).Distinct().Order().ToArray();
         Assert.Equal(
-            ["dynamodb:GetItem", "dynamodb:PutItem", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "s3:PutObject",
+            ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "s3:PutObject",
              "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"],
             Actions(_given.Queue!.WebStatements));
         Assert.Equal(

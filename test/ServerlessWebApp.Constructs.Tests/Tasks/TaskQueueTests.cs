@@ -100,11 +100,11 @@ public sealed class TaskQueueTests(TasksTemplates templates) : IClassFixture<Tas
     }
 
     [Fact]
-    public void WebReadsAndCreatesStatusItemsWhileWorkerAlsoUpdatesThem()
+    public void WebCreatesReadsAndWithdrawsStatusItemsWhileOnlyWorkerUpdatesThem()
     {
         var web = Json.ActionsOfRole(_given.Web.RoleLogicalId).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal));
         var worker = Json.ActionsOfRole(_given.Worker.RoleLogicalId).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal));
-        Assert.Equal(["dynamodb:GetItem", "dynamodb:PutItem"], web.Order());
+        Assert.Equal(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"], web.Order());
         Assert.Equal(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], worker.Order());
     }
 

@@ -57,7 +57,7 @@ public sealed class TasksTemplates
     [
         new() { Name = "nightly-dna", Expression = "cron(0 2 * * ? *)", Task = "compute-dna", PayloadJson = """{"dna_sequence": "ATCG", "n": 3}""" },
         new() { Name = "hourly.cleanup", Expression = "rate(1 hour)", Task = "cleanup" },
-        new() { Name = "paris_report", Expression = "cron(30 9 ? * MON-FRI *)", Task = "report:weekly", PayloadJson = "\"summary\"", TimeZone = "Europe/Paris", Enabled = false },
+        new() { Name = "paris_report", Expression = "cron(30 9 ? * MON-FRI *)", Task = "report.weekly", PayloadJson = "\"summary\"", TimeZone = "Europe/Paris", Enabled = false },
     ];
 
     private static (Stack Stack, TestFunction Web, TestFunction Worker) NewStack()

@@ -13,9 +13,6 @@ namespace ServerlessWebApp.Constructs.Tasks;
 /// </summary>
 public sealed class KeepWarm : Construct
 {
-    /// <summary>Default ping interval.</summary>
-    public static Duration DefaultRate() => Duration.Minutes(5);
-
     /// <summary>Creates the rule, its target and (unless one is given) its dead-letter queue.</summary>
     public KeepWarm(Construct scope, string id, KeepWarmProps props) : base(scope, id)
     {
@@ -25,7 +22,7 @@ public sealed class KeepWarm : Construct
         Rule = new Rule(this, "Rule", new RuleProps
         {
             Description = "ServerlessWebApp keep-warm ping",
-            Schedule = Schedule.Rate(props.Rate ?? DefaultRate()),
+            Schedule = Schedule.Rate(props.Rate ?? KeepWarmDefaults.Rate()),
             Enabled = props.Enabled ?? true,
         });
         Rule.AddTarget(new LambdaFunction(props.Alias, new LambdaFunctionProps
@@ -34,8 +31,8 @@ public sealed class KeepWarm : Construct
             {
                 [SwaControlEvent.Envelope] = new Dictionary<string, object> { [SwaControlEvent.Kind] = SwaControlEvent.KeepWarmKind },
             }),
-            RetryAttempts = props.RetryAttempts ?? 2,
-            MaxEventAge = props.MaxEventAge ?? Duration.Seconds(60),
+            RetryAttempts = props.RetryAttempts ?? KeepWarmDefaults.RetryAttempts,
+            MaxEventAge = props.MaxEventAge ?? KeepWarmDefaults.MaxEventAge(),
             DeadLetterQueue = DeadLetterQueue,
         }));
     }

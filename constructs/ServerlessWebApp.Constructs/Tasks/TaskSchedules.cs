@@ -14,12 +14,6 @@ namespace ServerlessWebApp.Constructs.Tasks;
 /// </summary>
 public sealed class TaskSchedules : Construct
 {
-    /// <summary>Default retries of an undelivered run: the service maximum.</summary>
-    public const int DefaultRetryAttempts = 185;
-
-    /// <summary>Default age after which an undelivered run is dead-lettered.</summary>
-    public static Duration DefaultMaxEventAge() => Duration.Hours(24);
-
     /// <summary>Creates the execution role, the dead-letter queue and one schedule per entry (nothing for an empty list).</summary>
     public TaskSchedules(Construct scope, string id, TaskSchedulesProps props) : base(scope, id)
     {
@@ -40,8 +34,8 @@ public sealed class TaskSchedules : Construct
 
         var retryPolicy = new CfnSchedule.RetryPolicyProperty
         {
-            MaximumRetryAttempts = props.RetryAttempts ?? DefaultRetryAttempts,
-            MaximumEventAgeInSeconds = (props.MaxEventAge ?? DefaultMaxEventAge()).ToSeconds(),
+            MaximumRetryAttempts = props.RetryAttempts ?? TaskSchedulesDefaults.RetryAttempts,
+            MaximumEventAgeInSeconds = (props.MaxEventAge ?? TaskSchedulesDefaults.MaxEventAge()).ToSeconds(),
         };
         foreach (var entry in props.Schedules)
         {

@@ -1,0 +1,16 @@
+using Amazon.CDK;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>Pure default factories for <see cref="KeepWarmProps"/>.</summary>
+public static class KeepWarmDefaults
+{
+    /// <summary>Retries of an undelivered ping.</summary>
+    public const int RetryAttempts = 2;
+
+    /// <summary>Ping interval: well inside the minutes after which Lambda reclaims an idle environment.</summary>
+    public static Duration Rate() => Duration.Minutes(5);
+
+    /// <summary>A ping older than a minute is stale: it goes to the dead-letter queue instead of being retried.</summary>
+    public static Duration MaxEventAge() => Duration.Seconds(60);
+}

@@ -1,0 +1,146 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+using ServerlessWebApp.Contract;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>
+/// The async task path: an encrypted, TLS-only SQS queue with a dead-letter queue, consumed by the worker's
+/// <c>live</c> alias with partial batch responses; optionally a DynamoDB status table and a bucket for large payloads.
+/// The web function may only send; the worker may only consume.
+/// </summary>
+public sealed class TaskQueue : Construct
+{
+    /// <summary>Creates the queue, its dead-letter queue, the optional table and bucket, the event source and the grants.</summary>
+    public TaskQueue(Construct scope, string id, TaskQueueProps props) : base(scope, id)
+    {
+        TasksValidation.Validate(props);
+        var key = props.EncryptionKey;
+
+        VisibilityTimeout = props.VisibilityTimeout
+            ?? TaskQueueDefaults.VisibilityTimeout(props.WorkerTimeout, props.MaxBatchingWindow);
+        DeadLetterQueue = new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue(key));
+        ComplianceSuppressions.DeadLetterQueue(DeadLetterQueue, usedByEventTargets: false);
+        Queue = new Queue(this, "Queue", new QueueProps
+        {
+            Encryption = key is null ? QueueEncryption.SQS_MANAGED : QueueEncryption.KMS,
+            EncryptionMasterKey = key,
+            EnforceSSL = true,
+            VisibilityTimeout = VisibilityTimeout,
+            RetentionPeriod = props.RetentionPeriod ?? TaskQueueDefaults.RetentionPeriod(),
+            DeadLetterQueue = new DeadLetterQueue
+            {
+                Queue = DeadLetterQueue,
+                MaxReceiveCount = props.MaxReceiveCount ?? TaskQueueDefaults.MaxReceiveCount,
+            },
+        });
+
+        if (props.StatusTable ?? true)
+            StatusTable = new Table(this, "StatusTable", TaskQueueDefaults.StatusTable(key, props.StatusTableRemovalPolicy));
+        if (props.PayloadBucket ?? false)
+            PayloadBucket = new Bucket(this, "PayloadBucket", TaskQueueDefaults.PayloadBucket(key, props.AccessLogsBucket, props.PayloadRetention));
+
+        var workerFunction = props.WorkerAlias.Version.Lambda;
+        // A plain mapping rather than SqsEventSource: that helper also grants the worker on the key's resource policy
+        // when the role is supplied, and here every grant goes through WorkerStatements only.
+        EventSourceMapping = new EventSourceMapping(this, "WorkerEventSource", new EventSourceMappingProps
+        {
+            Target = props.WorkerAlias,
+            EventSourceArn = Queue.QueueArn,
+            BatchSize = props.BatchSize ?? TaskQueueDefaults.BatchSize,
+            MaxBatchingWindow = props.MaxBatchingWindow,
+            MaxConcurrency = props.MaxConcurrency,
+            ReportBatchItemFailures = true,
+        });
+        ComplianceSuppressions.SqsEventSourceMapping(EventSourceMapping);
+
+        WebStatements = TaskQueuePermissions.Web(Queue, StatusTable, PayloadBucket);
+        WorkerStatements = TaskQueuePermissions.Worker(Queue, StatusTable, PayloadBucket);
+        Apply(workerFunction, WorkerStatements);
+        if (props.WebFunction is not null) Apply(props.WebFunction, WebStatements);
+
+        WebEnvironment = BuildEnvironment(includeQueueUrl: true);
+        WorkerEnvironment = BuildEnvironment(includeQueueUrl: false);
+        if (props.ApplyEnvironment ?? true)
+        {
+            if (props.WebFunction is Function web) AddEnvironment(web, WebEnvironment);
+            if (workerFunction is Function worker) AddEnvironment(worker, WorkerEnvironment);
+        }
+
+        QueueUrlOutput = new CfnOutput(this, "QueueUrl", new CfnOutputProps
+        {
+            Value = Queue.QueueUrl,
+            Description = "URL of the task queue the web function sends tasks to.",
+        });
+        DeadLetterQueueUrlOutput = new CfnOutput(this, "DeadLetterQueueUrl", new CfnOutputProps
+        {
+            Value = DeadLetterQueue.QueueUrl,
+            Description = "URL of the dead-letter queue that holds tasks which failed every attempt.",
+        });
+    }
+
+    /// <summary>The task queue.</summary>
+    public Queue Queue { get; }
+
+    /// <summary>The dead-letter queue of <see cref="Queue"/>; tasks land here after <see cref="TaskQueueProps.MaxReceiveCount"/> receives.</summary>
+    public Queue DeadLetterQueue { get; }
+
+    /// <summary>The visibility timeout the queue was created with.</summary>
+    public Duration VisibilityTimeout { get; }
+
+    /// <summary>The status table, or null when <see cref="TaskQueueProps.StatusTable"/> is false.</summary>
+    public Table? StatusTable { get; }
+
+    /// <summary>The payload bucket, or null when <see cref="TaskQueueProps.PayloadBucket"/> is false.</summary>
+    public Bucket? PayloadBucket { get; }
+
+    /// <summary>The event source mapping from the queue to the worker's alias, with partial batch responses.</summary>
+    public EventSourceMapping EventSourceMapping { get; }
+
+    /// <summary>Environment variables the web function needs: queue URL, and the table and bucket names when they exist.</summary>
+    public IReadOnlyDictionary<string, string> WebEnvironment { get; }
+
+    /// <summary>Environment variables the worker needs: table and bucket names when they exist (no queue URL: it only consumes).</summary>
+    public IReadOnlyDictionary<string, string> WorkerEnvironment { get; }
+
+    /// <summary>
+    /// Every permission the web function needs (send to the queue, read and create status items, put payloads, and the
+    /// key actions with a customer key). Applied to the web function's role when it is mutable; for a supplied role,
+    /// these are the statements to attach through the organisation's own process.
+    /// </summary>
+    public IReadOnlyList<PolicyStatement> WebStatements { get; }
+
+    /// <summary>Every permission the worker needs (consume the queue, read and update status items, get payloads, key actions); applied like <see cref="WebStatements"/>.</summary>
+    public IReadOnlyList<PolicyStatement> WorkerStatements { get; }
+
+    /// <summary>Stack output with the queue URL.</summary>
+    public CfnOutput QueueUrlOutput { get; }
+
+    /// <summary>Stack output with the dead-letter queue URL.</summary>
+    public CfnOutput DeadLetterQueueUrlOutput { get; }
+
+    /// <summary>Adds the statements to the grantee's policy; a supplied immutable role is left untouched.</summary>
+    private static void Apply(IGrantable grantee, IEnumerable<PolicyStatement> statements)
+    {
+        foreach (var statement in statements) grantee.GrantPrincipal.AddToPrincipalPolicy(statement);
+    }
+
+    private Dictionary<string, string> BuildEnvironment(bool includeQueueUrl)
+    {
+        var environment = new Dictionary<string, string>();
+        if (includeQueueUrl) environment[SwaEnvironment.TaskQueueUrl] = Queue.QueueUrl;
+        if (StatusTable is not null) environment[SwaEnvironment.TaskStatusTable] = StatusTable.TableName;
+        if (PayloadBucket is not null) environment[SwaEnvironment.TaskPayloadBucket] = PayloadBucket.BucketName;
+        return environment;
+    }
+
+    private static void AddEnvironment(Function function, IReadOnlyDictionary<string, string> environment)
+    {
+        foreach (var (name, value) in environment) function.AddEnvironment(name, value);
+    }
+}

@@ -1,0 +1,62 @@
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SQS;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>
+/// The exact statements the web function and the worker need on the task resources: one list per role, used both to
+/// grant a created role and to tell a platform team what to attach to a supplied one. No wildcard action.
+/// </summary>
+internal static class TaskQueuePermissions
+{
+    private static readonly string[] SendActions = ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"];
+
+    private static readonly string[] ConsumeActions =
+        ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"];
+
+    // The web app records RECEIVED when it enqueues (and deletes that record, conditionally, if the send fails) and
+    // serves GET /tasks/{id}; only the worker moves a task on.
+    private static readonly string[] WebTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"];
+    private static readonly string[] WorkerTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+
+    private static readonly string[] TableKeyActions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"];
+
+    /// <summary>Send tasks, create and read their status, upload large payloads.</summary>
+    public static List<PolicyStatement> Web(Queue queue, Table? table, Bucket? payloads)
+    {
+        var statements = new List<PolicyStatement> { Allow(SendActions, queue.QueueArn) };
+        if (queue.EncryptionMasterKey is not null) statements.Add(Allow(["kms:GenerateDataKey", "kms:Decrypt"], queue.EncryptionMasterKey.KeyArn));
+        AddTable(statements, table, WebTableActions);
+        AddObjects(statements, payloads, "s3:PutObject", "kms:GenerateDataKey");
+        return statements;
+    }
+
+    /// <summary>Consume tasks, record their progress, download large payloads.</summary>
+    public static List<PolicyStatement> Worker(Queue queue, Table? table, Bucket? payloads)
+    {
+        var statements = new List<PolicyStatement> { Allow(ConsumeActions, queue.QueueArn) };
+        if (queue.EncryptionMasterKey is not null) statements.Add(Allow(["kms:Decrypt"], queue.EncryptionMasterKey.KeyArn));
+        AddTable(statements, table, WorkerTableActions);
+        AddObjects(statements, payloads, "s3:GetObject", "kms:Decrypt");
+        return statements;
+    }
+
+    private static void AddTable(List<PolicyStatement> statements, Table? table, string[] actions)
+    {
+        if (table is null) return;
+        statements.Add(Allow(actions, table.TableArn));
+        if (table.EncryptionKey is not null) statements.Add(Allow(TableKeyActions, table.EncryptionKey.KeyArn));
+    }
+
+    private static void AddObjects(List<PolicyStatement> statements, Bucket? bucket, string objectAction, string keyAction)
+    {
+        if (bucket is null) return;
+        statements.Add(Allow([objectAction], bucket.ArnForObjects("*")));
+        if (bucket.EncryptionKey is not null) statements.Add(Allow([keyAction], bucket.EncryptionKey.KeyArn));
+    }
+
+    private static PolicyStatement Allow(string[] actions, string resource) =>
+        new(new PolicyStatementProps { Actions = actions, Resources = [resource] });
+}

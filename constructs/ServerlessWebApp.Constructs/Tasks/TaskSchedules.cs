@@ -1,0 +1,96 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Scheduler;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>
+/// EventBridge Scheduler schedules that run tasks: each invokes the <c>live</c> alias with
+/// <c>{"serverlessWebApp":{"kind":"task","task":"...","payload":...,"schedule":"..."}}</c>. All schedules share one
+/// execution role allowed to invoke the alias, so the function's resource policy gains no statement per schedule
+/// (a hundred per-rule Lambda permissions would pass Lambda's 20 KB policy limit). Each target retries and dead-letters.
+/// </summary>
+public sealed class TaskSchedules : Construct
+{
+    /// <summary>Creates the execution role, the dead-letter queue and one schedule per entry (nothing for an empty list).</summary>
+    public TaskSchedules(Construct scope, string id, TaskSchedulesProps props) : base(scope, id)
+    {
+        TasksValidation.Validate(props);
+        var schedules = new List<CfnSchedule>();
+        Schedules = schedules;
+        if (props.Schedules.Count == 0) return;
+
+        DeadLetterQueue = props.DeadLetterQueue ?? CreateDeadLetterQueue();
+        Role = props.Role ?? CreateRole();
+        RoleStatements =
+        [
+            new PolicyStatement(new PolicyStatementProps { Actions = ["lambda:InvokeFunction"], Resources = [props.Alias.FunctionArn] }),
+            new PolicyStatement(new PolicyStatementProps { Actions = ["sqs:SendMessage"], Resources = [DeadLetterQueue.QueueArn] }),
+        ];
+        // A supplied immutable role is left untouched: RoleStatements then says what to attach to it.
+        foreach (var statement in RoleStatements) Role.AddToPrincipalPolicy(statement);
+
+        var retryPolicy = new CfnSchedule.RetryPolicyProperty
+        {
+            MaximumRetryAttempts = props.RetryAttempts ?? TaskSchedulesDefaults.RetryAttempts,
+            MaximumEventAgeInSeconds = (props.MaxEventAge ?? TaskSchedulesDefaults.MaxEventAge()).ToSeconds(),
+        };
+        foreach (var entry in props.Schedules)
+        {
+            schedules.Add(new CfnSchedule(this, $"Schedule-{entry.Name}", new CfnScheduleProps
+            {
+                Description = $"ServerlessWebApp: run task {entry.Task} (schedule {entry.Name})",
+                ScheduleExpression = entry.Expression,
+                ScheduleExpressionTimezone = entry.TimeZone,
+                State = entry.Enabled ?? true ? "ENABLED" : "DISABLED",
+                FlexibleTimeWindow = new CfnSchedule.FlexibleTimeWindowProperty { Mode = "OFF" },
+                Target = new CfnSchedule.TargetProperty
+                {
+                    Arn = props.Alias.FunctionArn,
+                    RoleArn = Role.RoleArn,
+                    Input = ControlEventInput.ScheduledTask(entry.Task, entry.PayloadJson, entry.Name),
+                    RetryPolicy = retryPolicy,
+                    DeadLetterConfig = new CfnSchedule.DeadLetterConfigProperty { Arn = DeadLetterQueue.QueueArn },
+                },
+            }));
+        }
+    }
+
+    /// <summary>One schedule per <see cref="TaskSchedulesProps.Schedules"/> entry, in order.</summary>
+    public IReadOnlyList<CfnSchedule> Schedules { get; }
+
+    /// <summary>The execution role every schedule assumes; null when there are no schedules.</summary>
+    public IRole? Role { get; }
+
+    /// <summary>
+    /// The permissions of the execution role: invoke the alias, send to the dead-letter queue. Empty when there are no
+    /// schedules.
+    /// </summary>
+    public IReadOnlyList<PolicyStatement> RoleStatements { get; } = [];
+
+    /// <summary>The queue that receives runs the Scheduler could not deliver; null when there are no schedules.</summary>
+    public IQueue? DeadLetterQueue { get; }
+
+    private Role CreateRole()
+    {
+        var account = Stack.Of(this).Account;
+        return new Role(this, "ExecutionRole", new RoleProps
+        {
+            Description = "Lets EventBridge Scheduler invoke the ServerlessWebApp alias for scheduled tasks.",
+            // Confused-deputy guard: only schedules in this account may assume the role.
+            AssumedBy = new ServicePrincipal("scheduler.amazonaws.com").WithConditions(new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account },
+            }),
+        });
+    }
+
+    private Queue CreateDeadLetterQueue()
+    {
+        var queue = new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        ComplianceSuppressions.DeadLetterQueue(queue, usedByEventTargets: true);
+        return queue;
+    }
+}

@@ -1,0 +1,13 @@
+using Amazon.CDK;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>Pure default factories for <see cref="TaskSchedulesProps"/>.</summary>
+public static class TaskSchedulesDefaults
+{
+    /// <summary>Retries of a run the Scheduler could not deliver: the service maximum, so a throttled run is not dropped.</summary>
+    public const int RetryAttempts = 185;
+
+    /// <summary>Age after which an undelivered run is dead-lettered: the service maximum.</summary>
+    public static Duration MaxEventAge() => Duration.Hours(24);
+}

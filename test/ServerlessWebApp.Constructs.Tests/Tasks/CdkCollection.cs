@@ -1,0 +1,8 @@
+namespace ServerlessWebApp.Constructs.Tests.Tasks;
+
+/// <summary>
+/// All CDK tests share one jsii Node process, which must not be called from parallel tests: every CDK test class
+/// joins the collection named "cdk". (If another folder defines the same collection, keep one definition.)
+/// </summary>
+[CollectionDefinition("cdk", DisableParallelization = true)]
+public sealed class CdkCollection;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessWebApp.Contract;
@@ -17,15 +18,16 @@ namespace ServerlessWebApp.Hosting.Control;
 /// </summary>
 internal sealed class ScheduledTaskHandler : ILambdaEventHandler
 {
-    private readonly TaskRunner _runner;
+    private readonly IServiceProvider _services;
     private readonly TimeProvider _clock;
     private readonly ServerlessTaskOptions _options;
     private readonly ILogger<ScheduledTaskHandler> _logger;
 
-    public ScheduledTaskHandler(TaskRunner runner, TimeProvider clock, IOptions<ServerlessTaskOptions> options,
+    // The runner is resolved on the first scheduled event, keeping AWS clients out of the cold start.
+    public ScheduledTaskHandler(IServiceProvider services, TimeProvider clock, IOptions<ServerlessTaskOptions> options,
         ILogger<ScheduledTaskHandler> logger)
     {
-        _runner = runner;
+        _services = services;
         _clock = clock;
         _options = options.Value;
         _logger = logger;
@@ -54,7 +56,7 @@ internal sealed class ScheduledTaskHandler : ILambdaEventHandler
         var message = new TaskMessage(TaskIds.FromKey("schedule", taskName, invocation.RequestId), taskName,
             _clock.GetUtcNow(), payload, null);
         _logger.LogInformation("Schedule {Schedule} runs task {TaskName} as {TaskId}", schedule, taskName, message.TaskId);
-        var outcome = await _runner.RunAsync(message, 1, invocation.Deadline - _options.DeadlineMargin, cancellationToken)
+        var outcome = await _services.GetRequiredService<TaskRunner>().RunAsync(message, 1, invocation.Deadline - _options.DeadlineMargin, cancellationToken)
             .ConfigureAwait(false);
         if (!outcome.Succeeded)
         {

@@ -14,12 +14,14 @@ internal sealed class SqsTaskQueue : ITaskQueue
     private readonly IAmazonSQS _sqs;
     private readonly ITaskPayloadStore _payloads;
     private readonly ITaskStatusWriter _status;
+    private readonly ITaskStatusStore _statusStore;
     private readonly ServerlessTaskOptions _options;
     private readonly ILogger<SqsTaskQueue> _logger;
 
     public SqsTaskQueue(TaskMessageFactory factory, IAmazonSQS sqs, ITaskPayloadStore payloads, ITaskStatusWriter status,
-        IOptions<ServerlessTaskOptions> options, ILogger<SqsTaskQueue> logger)
+        ITaskStatusStore statusStore, IOptions<ServerlessTaskOptions> options, ILogger<SqsTaskQueue> logger)
     {
+        _statusStore = statusStore;
         _factory = factory;
         _sqs = sqs;
         _payloads = payloads;
@@ -34,6 +36,12 @@ internal sealed class SqsTaskQueue : ITaskQueue
         var queueUrl = _options.QueueUrl is { Length: > 0 } url ? url : throw new TaskEnqueueException(
             $"No task queue is configured: {SwaEnvironment.TaskQueueUrl} is not set (enable tasks on the ServerlessWebApp construct).");
         var message = _factory.Create(taskName, payload, options);
+        if (options?.DeduplicationKey is not null && !_statusStore.IsTracking)
+        {
+            throw new TaskEnqueueException(
+                "TaskEnqueueOptions.DeduplicationKey needs the task status table on Lambda, and " +
+                $"{SwaEnvironment.TaskStatusTable} is not set: enable the status table on the ServerlessWebApp construct.");
+        }
         var body = TaskMessageCodec.Encode(message);
         if (body.Length > _options.MaxMessageBytes && _payloads.Bucket is null)
         {

@@ -36,6 +36,10 @@ internal sealed class LocalTaskWorker : BackgroundService
         if (_options.RunsOnLambda) return;
         _messages = _services.GetRequiredService<SqliteTaskMessageStore>();
         _runner = _services.GetRequiredService<TaskRunner>();
+        if (_services.GetRequiredService<ITaskStatusStore>() is SqliteTaskStatusStore status)
+        {
+            await status.PurgeExpiredAsync(stoppingToken).ConfigureAwait(false);
+        }
         var recovered = await _messages.RecoverAbandonedAsync(stoppingToken).ConfigureAwait(false);
         if (recovered > 0)
         {

@@ -123,6 +123,38 @@ public sealed class DynamoDbTaskStatusTests : IClassFixture<DynaliteFixture>, IC
     }
 
     [Fact]
+    public async Task DuplicateDeliveryWhileTheTaskRunsIsRetriedInsteadOfRunningAlongside()
+    {
+        // GIVEN a task whose first delivery is still running
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        _app.MapTask<DnaJob>("slow", async (_, _, _) =>
+        {
+            Interlocked.Increment(ref _runs);
+            started.TrySetResult();
+            await release.Task;
+        });
+        await Queue.EnqueueAsync("slow", new DnaJob("A", 1));
+        var message = Assert.Single((await _sqsClient.ReceiveMessageAsync(_queueUrl)).Messages);
+        var worker = _app.Handler<SqsTaskBatchHandler>();
+        var first = worker.InvokeAsync(TaskTestApp.SqsEvent((message.MessageId, message.Body, 1)));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // WHEN SQS delivers the same message again to another worker
+        var duplicate = await worker.InvokeAsync(TaskTestApp.SqsEvent((message.MessageId, message.Body, 2)));
+
+        // THEN the duplicate is reported for retry without running, and the first delivery completes the task
+        Assert.Equal([message.MessageId], TaskTestApp.BatchItemFailures(duplicate));
+        release.SetResult();
+        Assert.Empty(TaskTestApp.BatchItemFailures(await first));
+        Assert.Equal(1, _runs);
+        var taskId = System.Text.Json.JsonDocument.Parse(message.Body).RootElement.GetProperty("id").GetString()!;
+        var done = await Status.GetAsync(taskId);
+        Assert.Equal(TaskState.Done, done!.State);
+        Assert.Equal(1, done.Attempts);
+    }
+
+    [Fact]
     public async Task SameDeduplicationKeyEnqueuesOneTask()
     {
         var options = new TaskEnqueueOptions { DeduplicationKey = "order-42" };

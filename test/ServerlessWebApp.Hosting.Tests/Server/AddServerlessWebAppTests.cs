@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,19 @@ public class AddServerlessWebAppTests
     }
 
     [Fact]
+    public void LambdaServerAdvertisesNoListeningAddresses()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddServerlessWebApp(null, FakeLambdaEnvironment.InsideLambda());
+        using var app = builder.Build();
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+
+        Assert.Empty(addresses);
+        Assert.True(addresses.IsReadOnly);
+    }
+
+    [Fact]
     public void HttpEventHandlersAreRegisteredOnceInTheDocumentedOrder()
     {
         var services = new ServiceCollection().AddLogging();
@@ -48,6 +62,7 @@ public class AddServerlessWebAppTests
         var orders = provider.GetServices<ILambdaEventHandler>().Select(h => h.Order).Order().ToArray();
 
         Assert.Equal([100, 101, 110, 120, 200], orders);
+        Assert.Single(services, d => d.ImplementationType == typeof(LambdaStartupMonitor));
     }
 
     [Fact]

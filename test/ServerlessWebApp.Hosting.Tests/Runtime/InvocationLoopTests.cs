@@ -137,6 +137,22 @@ public class InvocationLoopTests
     }
 
     [Fact]
+    public async Task DeadlineBeyondTimerRangeMeansNoDeadline()
+    {
+        bool? canceled = null;
+        await using var host = await LambdaAppHost.StartAsync(app => app.Run(context =>
+        {
+            canceled = context.RequestAborted.IsCancellationRequested;
+            return Task.CompletedTask;
+        }));
+
+        var result = await host.InvokeAsync(TestEvents.HttpApi(), deadline: DateTimeOffset.FromUnixTimeMilliseconds(9_999_999_999_999));
+
+        Assert.False(result.IsError, result.Error?.ErrorMessage);
+        Assert.False(canceled);
+    }
+
+    [Fact]
     public async Task TraceIdIsExposedAsXRayEnvironmentVariableForEachInvocation()
     {
         string? seenByApp = null;

@@ -56,6 +56,31 @@ public class RestApiEventTests
     }
 
     [Fact]
+    public async Task RootOfAStageHasTheStageAsPathBase()
+    {
+        var (host, recorder) = await LambdaAppHost.StartRecordingAsync();
+        await using var _ = host;
+
+        await host.InvokeAsync(TestEvents.RestApi(path: "/", requestContextPath: "/prod/", resource: "/"));
+
+        Assert.Equal("/prod", recorder.Last.PathBase);
+        Assert.Equal("/", recorder.Last.Path);
+    }
+
+    [Fact]
+    public async Task MethodIsReadInCanonicalForm()
+    {
+        var (host, recorder) = await LambdaAppHost.StartRecordingAsync();
+        await using var _ = host;
+
+        await host.InvokeAsync(TestEvents.RestApi(method: "DELETE"));
+        await host.InvokeAsync(TestEvents.RestApi(method: "propfind"));
+
+        Assert.Same(HttpMethods.Delete, recorder.Requests[0].Method);
+        Assert.Equal("PROPFIND", recorder.Requests[1].Method);
+    }
+
+    [Fact]
     public async Task CustomDomainBasePathBecomesPathBaseAndProxyPathTheRoute()
     {
         var (host, recorder) = await LambdaAppHost.StartRecordingAsync();

@@ -34,6 +34,9 @@ public static class ServerlessWebAppServiceCollectionExtensions
             $"ServerlessWebAppOptions.MaxResponsePayloadBytes must be between 1 and {ServerlessWebAppOptions.LambdaResponsePayloadLimit} (Lambda's 6 MB limit).");
         options.Validate(o => o.DeadlineMargin >= TimeSpan.Zero,
             "ServerlessWebAppOptions.DeadlineMargin must be zero or positive.");
+        options.Validate(o => o.BinaryMediaTypes.All(t => !string.IsNullOrWhiteSpace(t) && t.Contains('/')),
+            "ServerlessWebAppOptions.BinaryMediaTypes entries must be media types such as 'application/pdf' or wildcards such as 'image/*'.");
+        options.ValidateOnStart();
 
         services.TryAddSingleton(environment);
         services.TryAddSingleton(TimeProvider.System);
@@ -70,7 +73,10 @@ public static class ServerlessWebAppServiceCollectionExtensions
         services.RemoveAll<IServer>();
         services.AddSingleton<IServer, LambdaServer>();
         // First, so that its StartingAsync runs before any other service can fail to start.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LambdaStartupMonitor>());
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LambdaStartupMonitor)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LambdaStartupMonitor>());
+        }
     }
 
     private static void AddLambdaLogging(IServiceCollection services, ILambdaEnvironment environment)

@@ -57,7 +57,7 @@ public class InvocationLoopTests
     {
         await using var host = await StartWithHandlerAsync(new ThrowingHandler(new LambdaEventException("UnknownCommand", "No command 'x'.")));
 
-        var result = await host.InvokeAsync("""{"command": "x"}""");
+        var result = await host.InvokeAsync("""{"testThrow": "x"}""");
 
         Assert.Equal("UnknownCommand", result.Error?.ErrorType);
         Assert.Equal("No command 'x'.", result.Error!.ErrorMessage);
@@ -69,7 +69,7 @@ public class InvocationLoopTests
     {
         await using var host = await StartWithHandlerAsync(new ThrowingHandler(new TimeoutException("queue did not answer")));
 
-        var result = await host.InvokeAsync("""{"command": "x"}""");
+        var result = await host.InvokeAsync("""{"testThrow": "x"}""");
         var next = await host.InvokeAsync(TestEvents.HttpApi());
 
         Assert.Equal("TimeoutException", result.Error?.ErrorType);
@@ -231,9 +231,9 @@ public class InvocationLoopTests
 
     private sealed class ThrowingHandler(Exception exception) : ILambdaEventHandler
     {
-        public int Order => 10;
+        public int Order => 50;
 
-        public bool CanHandle(JsonElement lambdaEvent) => lambdaEvent.TryGetProperty("command", out _);
+        public bool CanHandle(JsonElement lambdaEvent) => lambdaEvent.TryGetProperty("testThrow", out _);
 
         public Task HandleAsync(LambdaInvocation invocation, IBufferWriter<byte> response, CancellationToken cancellationToken) =>
             throw exception;

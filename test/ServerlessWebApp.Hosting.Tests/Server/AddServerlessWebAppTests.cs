@@ -55,16 +55,17 @@ public class AddServerlessWebAppTests
     }
 
     [Fact]
-    public void HttpEventHandlersAreRegisteredOnceInTheDocumentedOrder()
+    public void EventHandlersAreRegisteredOnceInTheDocumentedOrder()
     {
         var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddServerlessWebApp(null, FakeLambdaEnvironment.InsideLambda());
         services.AddServerlessWebApp(null, FakeLambdaEnvironment.InsideLambda());
         using var provider = services.BuildServiceProvider();
 
         var orders = provider.GetServices<ILambdaEventHandler>().Select(h => h.Order).Order().ToArray();
 
-        Assert.Equal([100, 101, 110, 120, 200], orders);
+        Assert.Equal([0, 10, 20, 30, 100, 101, 110, 120, 200], orders);
         Assert.Single(services, d => d.ImplementationType == typeof(LambdaStartupMonitor));
     }
 

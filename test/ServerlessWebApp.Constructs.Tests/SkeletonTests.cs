@@ -1,7 +1,0 @@
-namespace ServerlessWebApp.Constructs.Tests;
-
-public class SkeletonTests
-{
-    [Fact]
-    public void ProjectBuilds() => Assert.Equal(2, 1 + 1);
-}

@@ -33,7 +33,7 @@ internal static partial class ServerlessWebAppPropsValidator
     {
         if (props.ProjectPath is null == (props.PrebuiltCodePath is null))
         {
-            errors.Fail(nameof(props.ProjectPath), "and PrebuiltCodePath: set exactly one (a .csproj to publish, or a published directory or .zip)");
+            errors.Fail(nameof(props.ProjectPath), "and PrebuiltCodePath: set exactly one; allowed: ProjectPath = a .csproj to publish, or PrebuiltCodePath = a published directory or .zip");
         }
         if (props.ProjectPath is not null)
         {
@@ -144,7 +144,7 @@ internal static partial class ServerlessWebAppPropsValidator
         if (props.ThrottlingRateLimit is < 0) errors.Fail(nameof(props.ThrottlingRateLimit), $"{props.ThrottlingRateLimit} is negative; allowed: 0 or more requests per second");
         if (props.ThrottlingBurstLimit is { } burst && (burst < 0 || burst % 1 != 0)) errors.Fail(nameof(props.ThrottlingBurstLimit), $"{burst} is invalid; allowed: a whole number of requests, 0 or more");
         if (props.RestApiCloudWatchRole is not null && kind != FrontDoorKind.RestApi)
-            errors.Fail(nameof(props.RestApiCloudWatchRole), $"applies to FrontDoor RestApi only; FrontDoor is {kind}");
+            errors.Fail(nameof(props.RestApiCloudWatchRole), $"is set but FrontDoor is {kind}; allowed: only with FrontDoor RestApi");
 
         ValidateAuthorization(errors, props, kind);
     }
@@ -162,8 +162,8 @@ internal static partial class ServerlessWebAppPropsValidator
         if (auth is null && !isPublic)
         {
             errors.Fail(nameof(props.Authorization),
-                $"is required: FrontDoor {kind} would be open to anyone. Choose one: " + string.Join(", ", AllowedAuthorizations(kind)) +
-                "; or set PublicAccess = true to acknowledge a deliberately public API");
+                $"is required: FrontDoor {kind} would be open to anyone; allowed: " + string.Join(", ", AllowedAuthorizations(kind)) +
+                ", or PublicAccess = true to acknowledge a deliberately public API");
         }
         if (auth is not null && isPublic)
             errors.Fail(nameof(props.PublicAccess), "is true but Authorization is also set; allowed: either an Authorization or PublicAccess = true, not both");

@@ -3,6 +3,8 @@ using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
 
 namespace ServerlessWebApp.Constructs.Tests.Bundling;
 
+#pragma warning disable CA1416 // Lambda bundles are built on Linux/macOS; the executable bit is what is under test
+
 /// <summary>What each publish mode runs and how it starts, without running dotnet publish.</summary>
 [Collection("cdk")]
 public class PublishPlanTests

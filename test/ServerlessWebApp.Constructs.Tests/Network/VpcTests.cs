@@ -12,7 +12,7 @@ public class VpcTests
     public void WithoutVpcNoVpcResourcesAreCreated()
     {
         var template = TestStacks.Synth();
-        Assert.Empty(template.FindResources("*").Where(r => ((string)((IDictionary<string, object>)r.Value)["Type"]).StartsWith("AWS::EC2::", StringComparison.Ordinal)));
+        Assert.DoesNotContain(template.FindResources("*").Values, r => ((string)((IDictionary<string, object>)r)["Type"]).StartsWith("AWS::EC2::", StringComparison.Ordinal));
         var function = TestStacks.Properties(TestStacks.Single(template, "AWS::Lambda::Function"));
         Assert.False(function.ContainsKey("VpcConfig"));
     }

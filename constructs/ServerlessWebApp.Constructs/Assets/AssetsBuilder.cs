@@ -62,6 +62,7 @@ internal static class AssetsBuilder
             // CDK creates the helper function (and its role) once per stack, outside this construct's subtree, so the
             // organisation's boundary, path and name prefix are applied to that role explicitly.
             OrganisationRolePolicy.Apply(deployment.HandlerRole, props);
+            Amazon.CDK.Aspects.Of(deployment.HandlerRole).Add(new ExplicitS3Actions());
         }
         return deployment;
     }

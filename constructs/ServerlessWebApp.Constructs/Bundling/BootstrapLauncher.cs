@@ -20,6 +20,8 @@ internal static class BootstrapLauncher
         if (mode == PublishMode.NativeAot)
         {
             File.Move(executable, bootstrap, overwrite: true);
+            // Stripped debug symbols are twice the binary's size and never used in Lambda: keep the package small.
+            foreach (var symbols in Directory.GetFiles(outputDirectory, "*.dbg")) File.Delete(symbols);
         }
         else
         {

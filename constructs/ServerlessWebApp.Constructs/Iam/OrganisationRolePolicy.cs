@@ -39,7 +39,7 @@ internal static class OrganisationRolePolicy
             if (node is not CfnRole role) return;
             if (_path is not null && role.Path is null) role.Path = _path;
             // An L2 Role's name is a lazy token that resolves to nothing unless a name was given.
-            if (_prefix is not null && Stack.Of(role).Resolve(role.RoleName) is null)
+            if (_prefix is not null && (role.RoleName is null || Stack.Of(role).Resolve(role.RoleName) is null))
             {
                 role.RoleName = _prefix + Names.UniqueResourceName(role, new UniqueResourceNameOptions
                 {

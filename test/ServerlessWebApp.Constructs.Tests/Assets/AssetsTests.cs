@@ -67,6 +67,18 @@ public class AssetsTests
     }
 
     [Fact]
+    public void DeploymentHelperPolicyUsesExplicitS3Actions()
+    {
+        var policy = WithWebRoot.FindResources("AWS::IAM::Policy").Single(p => p.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal));
+        var json = System.Text.Json.JsonSerializer.Serialize(policy.Value);
+        Assert.Contains("\"s3:GetObject\"", json);
+        Assert.Contains("\"s3:DeleteObject\"", json);
+        Assert.DoesNotContain("s3:GetObject*", json);
+        Assert.DoesNotContain("s3:List*", json);
+        Assert.Contains("WebAppStaticAssetsBucket", json);
+    }
+
+    [Fact]
     public void WithoutStaticFilesOrUploadsNoBucketIsCreated()
     {
         var (stack, app) = TestStacks.Create();

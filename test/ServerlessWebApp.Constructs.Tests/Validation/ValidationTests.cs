@@ -100,6 +100,18 @@ public class ValidationTests
         p.Authorization = ApiAuthorization.CognitoUserPool(Amazon.CDK.AWS.Cognito.UserPool.FromUserPoolId(stack, "Pool", "eu-west-1_abc")));
     [Fact] public void SubnetsWithoutVpcAreRejected() => Rejected("VpcSubnets", p => p.VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED });
     [Fact] public void SecurityGroupsWithoutVpcAreRejected() => Rejected("SecurityGroups", p => { }, (stack, p) => p.SecurityGroups = new[] { SecurityGroup.FromSecurityGroupId(stack, "Sg", "sg-1") });
+    [Fact] public void PublicSubnetsAreRejected() => Rejected("VpcSubnets", p => { }, (stack, p) =>
+        p.Vpc = new Vpc(stack, "PublicOnly", new VpcProps
+        {
+            MaxAzs = 1,
+            NatGateways = 0,
+            SubnetConfiguration = new ISubnetConfiguration[] { new SubnetConfiguration { Name = "public", SubnetType = SubnetType.PUBLIC } },
+        }));
+    [Fact] public void SubnetSelectionMatchingNothingIsRejected() => Rejected("VpcSubnets", p => { }, (stack, p) =>
+    {
+        WithVpc(stack, p);
+        p.VpcSubnets = new SubnetSelection { SubnetGroupName = "does-not-exist" };
+    });
     [Fact] public void InvalidRolePathIsRejected() => Rejected("RolePath", p => p.RolePath = "apps");
     [Fact] public void InvalidRoleNamePrefixIsRejected() => Rejected("RoleNamePrefix", p => p.RoleNamePrefix = "bad prefix!");
     [Fact] public void RolePathWithSuppliedRoleIsRejected() => Rejected("RolePath", p => p.RolePath = "/apps/", (stack, p) => p.Role = Role.FromRoleArn(stack, "R", RoleArn));

@@ -28,6 +28,7 @@ public class ServerlessWebApp : Construct, IConnectable
     public ServerlessWebApp(Construct scope, string id, ServerlessWebAppProps props) : base(scope, id)
     {
         ServerlessWebAppPropsValidator.Validate(Node.Path, props);
+        DefaultOverrideWarnings.Announce(this, props);
         Node.SetContext(AccessLogsUseBucketPolicyFlag, true);
         Props = props;
 

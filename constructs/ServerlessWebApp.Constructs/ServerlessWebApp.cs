@@ -81,9 +81,9 @@ public class ServerlessWebApp : Construct, IConnectable
     /// <summary>Allows <paramref name="grantee"/> to invoke the <c>live</c> alias directly.</summary>
     public Grant GrantInvoke(IGrantable grantee) => Web.Alias.GrantInvoke(grantee);
 
-    /// <summary>Allows <paramref name="grantee"/> to call an IAM-authorized function URL.</summary>
+    /// <summary>Allows <paramref name="grantee"/> to call an IAM-authorized function URL (both actions Lambda requires).</summary>
     public Grant GrantInvokeUrl(IGrantable grantee) => FrontDoor.FunctionUrl is { } url
-        ? url.GrantInvokeUrl(grantee)
+        ? FunctionUrlBuilder.GrantInvokeUrl(url, Web.Alias, grantee)
         : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no function URL; GrantInvokeUrl needs FrontDoor FunctionUrl.");
 
     /// <summary>Allows <paramref name="grantee"/> to read the static assets.</summary>

@@ -15,7 +15,7 @@ internal static class FrontDoorBuilder
         {
             FrontDoorKind.HttpApi => HttpApiBuilder.Build(scope, props, web),
             FrontDoorKind.RestApi => RestApiBuilder.Build(scope, props, web),
-            FrontDoorKind.FunctionUrl => FunctionUrlBuilder.Build(props, web),
+            FrontDoorKind.FunctionUrl => FunctionUrlBuilder.Build(scope, props, web),
             _ => FrontDoorParts.None,
         };
 

@@ -14,7 +14,7 @@ internal static class RoleBuilder
         if (suppliedRole is not null)
         {
             var adopted = Adopt(scope, id, suppliedRole);
-            return new FunctionIdentity(adopted, GranteeForSuppliedRole(scope, id, adopted), null);
+            return new FunctionIdentity(adopted, GranteeForSuppliedRole(scope, $"{id}RequiredPermissions", adopted), null);
         }
 
         var role = new Role(scope, id, new RoleProps

@@ -23,7 +23,15 @@ public class FunctionUrlAndNoFrontDoorTests
         {
             ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
             {
-                ["Statement"] = Match.ArrayWith(new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Action"] = "lambda:InvokeFunctionUrl" }) }),
+                ["Statement"] = Match.ArrayWith(new object[]
+                {
+                    Match.ObjectLike(new Dictionary<string, object> { ["Action"] = "lambda:InvokeFunctionUrl" }),
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["Action"] = "lambda:InvokeFunction",
+                        ["Condition"] = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["lambda:InvokedViaFunctionUrl"] = "true" } },
+                    }),
+                }),
             }),
         }));
         Assert.NotNull(app.FunctionUrl);
@@ -31,11 +39,25 @@ public class FunctionUrlAndNoFrontDoorTests
     }
 
     [Fact]
-    public void PublicFunctionUrlNeedsTheAcknowledgementAndHasNoAuth()
+    public void PublicFunctionUrlAllowsBothInvokeActionsOnlyThroughTheUrl()
     {
         var template = TestStacks.Synth(p => p.FrontDoor = FrontDoorKind.FunctionUrl);
         template.HasResourceProperties("AWS::Lambda::Url", Match.ObjectLike(new Dictionary<string, object> { ["AuthType"] = "NONE" }));
         template.ResourceCountIs("AWS::ApiGatewayV2::Api", 0);
+        var alias = template.FindResources("AWS::Lambda::Alias").Keys.Single();
+        template.HasResourceProperties("AWS::Lambda::Permission", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Action"] = "lambda:InvokeFunctionUrl",
+            ["Principal"] = "*",
+            ["FunctionUrlAuthType"] = "NONE",
+        }));
+        template.HasResourceProperties("AWS::Lambda::Permission", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Action"] = "lambda:InvokeFunction",
+            ["Principal"] = "*",
+            ["InvokedViaFunctionUrl"] = true,
+            ["FunctionName"] = new Dictionary<string, object> { ["Ref"] = alias },
+        }));
     }
 
     [Fact]

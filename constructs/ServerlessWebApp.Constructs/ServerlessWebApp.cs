@@ -8,7 +8,7 @@ using Constructs;
 using ServerlessWebApp.Constructs.Assets;
 using ServerlessWebApp.Constructs.Bundling;
 using ServerlessWebApp.Constructs.FrontDoor;
-using ServerlessWebApp.Constructs.Function;
+using ServerlessWebApp.Constructs.Functions;
 using ServerlessWebApp.Constructs.Iam;
 using ServerlessWebApp.Constructs.Network;
 using ServerlessWebApp.Constructs.Validation;

@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Deployment;
 using Constructs;
-using ServerlessWebApp.Constructs.Function;
+using ServerlessWebApp.Constructs.Functions;
 using ServerlessWebApp.Constructs.Iam;
 using ServerlessWebApp.Contract;
 

@@ -1,6 +1,6 @@
 using Amazon.CDK;
 using Constructs;
-using ServerlessWebApp.Constructs.Function;
+using ServerlessWebApp.Constructs.Functions;
 using ServerlessWebApp.Contract;
 
 namespace ServerlessWebApp.Constructs.FrontDoor;

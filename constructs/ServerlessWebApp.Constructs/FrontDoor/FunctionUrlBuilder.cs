@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
-using ServerlessWebApp.Constructs.Function;
+using ServerlessWebApp.Constructs.Functions;
 
 namespace ServerlessWebApp.Constructs.FrontDoor;
 

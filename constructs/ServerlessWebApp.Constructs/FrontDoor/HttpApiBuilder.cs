@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
-using ServerlessWebApp.Constructs.Function;
+using ServerlessWebApp.Constructs.Functions;
 
 namespace ServerlessWebApp.Constructs.FrontDoor;
 

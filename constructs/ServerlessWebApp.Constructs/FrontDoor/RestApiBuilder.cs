@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.APIGateway;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
-using ServerlessWebApp.Constructs.Function;
+using ServerlessWebApp.Constructs.Functions;
 
 namespace ServerlessWebApp.Constructs.FrontDoor;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using ServerlessWebApp.Constructs.Assets;
 using ServerlessWebApp.Constructs.Bundling;
 using ServerlessWebApp.Constructs.FrontDoor;
-using ServerlessWebApp.Constructs.Function;
+using ServerlessWebApp.Constructs.Functions;
 
 namespace ServerlessWebApp.Constructs.Validation;
 

@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SQS;
 using ServerlessWebApp.Constructs.Iam;
 
-namespace ServerlessWebApp.Constructs.Function;
+namespace ServerlessWebApp.Constructs.Functions;
 
 /// <summary>A function of the app with its <c>live</c> alias, identity, log group and dead-letter queue.</summary>
 internal sealed record FunctionParts(

@@ -8,7 +8,7 @@ using ServerlessWebApp.Constructs.Iam;
 using ServerlessWebApp.Constructs.Network;
 using ServerlessWebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Function;
+namespace ServerlessWebApp.Constructs.Functions;
 
 /// <summary>
 /// Builds a function of the app (the web function, and the same way any further function such as a task worker):

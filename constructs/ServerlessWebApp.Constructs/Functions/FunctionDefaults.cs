@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.Logs;
 using ServerlessWebApp.Constructs.Bundling;
 using ServerlessWebApp.Constructs.FrontDoor;
 
-namespace ServerlessWebApp.Constructs.Function;
+namespace ServerlessWebApp.Constructs.Functions;
 
 /// <summary>Pure defaults of the function settings (documented on <see cref="ServerlessWebAppProps"/>).</summary>
 internal static class FunctionDefaults

@@ -1,7 +1,7 @@
 using Amazon.CDK.Assertions;
 using ServerlessWebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Function;
+namespace ServerlessWebApp.Constructs.Tests.Functions;
 
 [Collection("cdk")]
 public class FunctionDefaultsTests

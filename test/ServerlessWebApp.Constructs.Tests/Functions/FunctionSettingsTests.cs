@@ -6,7 +6,7 @@ using Amazon.CDK.AWS.SecretsManager;
 using ServerlessWebApp.Constructs.Tests.Support;
 using ServerlessWebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tests.Function;
+namespace ServerlessWebApp.Constructs.Tests.Functions;
 
 [Collection("cdk")]
 public class FunctionSettingsTests

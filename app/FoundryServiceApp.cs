@@ -3,7 +3,7 @@ using Amazon.CDK;
 using Constructs;
 using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 
-namespace ServerlessWebApp.App;
+namespace ServerlessWebApp.CdkApp;
 
 /// <summary>
 /// The CDK app: the FoundryService sample in a <c>dev</c> and a <c>prod</c> stage, environment-agnostic unless a

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.App;
+namespace ServerlessWebApp.CdkApp;
 
 /// <summary>Finds the AWS account of the caller's credentials.</summary>
 public interface IAccountResolver

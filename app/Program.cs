@@ -1,4 +1,4 @@
-using ServerlessWebApp.App;
+using ServerlessWebApp.CdkApp;
 
 try
 {

@@ -2,7 +2,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using ServerlessWebApp.Constructs;
 
-namespace ServerlessWebApp.App;
+namespace ServerlessWebApp.CdkApp;
 
 /// <summary>How the sample is sized and secured in each stage.</summary>
 public sealed record StageSettings(string Name, Func<string, ServerlessWebAppProps> Props)

@@ -55,7 +55,7 @@ internal static class AssetsBuilder
         });
         if (suppliedRole is not null)
         {
-            FunctionPermissions.ReadWriteObjects(RoleBuilder.GranteeForSuppliedRole(scope, "AssetDeploymentRolePermissions", suppliedRole), bucket);
+            FunctionPermissions.ReadWriteObjects(RoleBuilder.GranteeForSuppliedRole(scope, "AssetDeploymentRolePermissions", "static-assets-deployment", suppliedRole), bucket);
         }
         else
         {

@@ -21,7 +21,7 @@ internal static class FunctionBuilder
         Construct scope, string id, ServerlessWebAppProps props, AppCode code, NetworkPlacement? network,
         string functionRole, Amazon.CDK.AWS.IAM.IRole? suppliedRole, Duration? timeout = null)
     {
-        var identity = RoleBuilder.ForFunction(scope, $"{id}Role", suppliedRole, $"{scope.Node.Path} {functionRole} function");
+        var identity = RoleBuilder.ForFunction(scope, $"{id}Role", functionRole, suppliedRole, $"{scope.Node.Path} {functionRole} function");
         var logGroup = new LogGroup(scope, $"{id}Logs", new LogGroupProps
         {
             Retention = FunctionDefaults.LogRetention(props),

@@ -9,12 +9,12 @@ internal static class RoleBuilder
     public const string LambdaServicePrincipal = "lambda.amazonaws.com";
 
     /// <summary>The role a function runs with. Its policies are added by <see cref="FunctionPermissions"/>; none are managed policies.</summary>
-    public static FunctionIdentity ForFunction(Construct scope, string id, IRole? suppliedRole, string description)
+    public static FunctionIdentity ForFunction(Construct scope, string id, string functionLabel, IRole? suppliedRole, string description)
     {
         if (suppliedRole is not null)
         {
             var adopted = Adopt(scope, id, suppliedRole);
-            return new FunctionIdentity(adopted, GranteeForSuppliedRole(scope, $"{id}RequiredPermissions", adopted), null);
+            return new FunctionIdentity(adopted, GranteeForSuppliedRole(scope, $"{id}RequiredPermissions", functionLabel, adopted), null);
         }
 
         var role = new Role(scope, id, new RoleProps
@@ -34,5 +34,9 @@ internal static class RoleBuilder
     /// return a grantee that records statements (RequiredPermissionsRecorder) rather than attaching policies.
     /// Until that recorder is composed in, grants land on the immutable role view and create no IAM resources.
     /// </summary>
-    public static IGrantable GranteeForSuppliedRole(Construct scope, string id, IRole adoptedRole) => adoptedRole;
+    /// <param name="scope">Where a recorder construct may be created.</param>
+    /// <param name="id">A construct id free in <paramref name="scope"/>.</param>
+    /// <param name="functionLabel">What the role is for in the report: "web", "worker", "static-assets-deployment".</param>
+    /// <param name="adoptedRole">The immutable view of the supplied role.</param>
+    public static IGrantable GranteeForSuppliedRole(Construct scope, string id, string functionLabel, IRole adoptedRole) => adoptedRole;
 }

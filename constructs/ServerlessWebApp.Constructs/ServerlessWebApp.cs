@@ -10,6 +10,7 @@ using ServerlessWebApp.Constructs.Bundling;
 using ServerlessWebApp.Constructs.FrontDoor;
 using ServerlessWebApp.Constructs.Functions;
 using ServerlessWebApp.Constructs.Iam;
+using ServerlessWebApp.Constructs.Nag;
 using ServerlessWebApp.Constructs.Network;
 using ServerlessWebApp.Constructs.Validation;
 using ServerlessWebApp.Contract;
@@ -38,6 +39,7 @@ public class ServerlessWebApp : Construct, IConnectable
         Assets = AssetsBuilder.Build(this, props, Web);
         FrontDoor = FrontDoorBuilder.Build(this, props, Web);
         OrganisationRolePolicy.Apply(this, props);
+        ServerlessWebAppAcknowledgements.Apply(this, props, Web, FrontDoor, Assets);
     }
 
     /// <summary>The web function. Triggers must target <see cref="Alias"/>, not this.</summary>

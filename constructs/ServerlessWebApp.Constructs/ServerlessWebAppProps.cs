@@ -176,7 +176,8 @@ public sealed class ServerlessWebAppProps
 
     /// <summary>
     /// Role for the static-asset deployment helper. Required to deploy static assets together with a supplied
-    /// <see cref="Role"/> (so no role is created); never modified. Default: a role created by CDK's BucketDeployment.
+    /// <see cref="Role"/> (so no role is created); never modified. CDK runs one such helper per stack, so give every
+    /// instance in a stack the same role. Default: a role created by CDK's BucketDeployment.
     /// </summary>
     public IRole? AssetDeploymentRole { get; set; }
 

@@ -46,6 +46,8 @@ internal static class ServerlessWebAppAcknowledgements
         "CDK's BucketDeployment handler copies objects from the CDK asset bucket to this construct's static bucket; " +
         "object keys vary per deployment, so the resources are object ARN patterns (actions are explicit).";
 
+    private const string DeploymentHandlerIdPrefix = "CustomCDKBucketDeployment";
+
     public static void Apply(Construct scope, ServerlessWebAppProps props, FunctionParts web, FrontDoorParts frontDoor, AssetsParts assets)
     {
         if (web.DeadLetterQueue is { } deadLetterQueue)
@@ -93,13 +95,19 @@ internal static class ServerlessWebAppAcknowledgements
 
     private static void AcknowledgeDeploymentHelper(Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment)
     {
-        var role = deployment.HandlerRole;
-        var handler = role.Node.Scope!;
-        if (handler.Node.DefaultChild is CfnResource function)
+        // CDK creates the handler once per stack as a direct child of the stack ("Custom::CDKBucketDeployment<uuid>").
+        var handlers = Stack.Of(deployment).Node.Children
+            .Where(c => new string(c.Node.Id.Where(char.IsLetterOrDigit).ToArray()).StartsWith(DeploymentHandlerIdPrefix, StringComparison.Ordinal))
+            .Select(c => c.Node.DefaultChild)
+            .OfType<Amazon.CDK.AWS.Lambda.CfnFunction>();
+        foreach (var function in handlers)
         {
             foreach (var rule in new[] { "AwsSolutions-L1", "Serverless-LambdaDLQ", "Serverless-LambdaDefaultMemorySize", "Serverless-LambdaLatestVersion", "Serverless-LambdaTracing" })
                 NagAcknowledgement.Add(function, rule, DeploymentHelperReason);
         }
+
+        var role = deployment.HandlerRole;
+        if (role.Node.DefaultChild is not CfnRole) return; // a supplied AssetDeploymentRole: nothing created to acknowledge
         NagAcknowledgement.Add(role, "AwsSolutions-IAM4", DeploymentHelperReason,
             NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AWSLambdaBasicExecutionRole$/"));
         if (role.Node.TryFindChild("DefaultPolicy") is Policy policy)

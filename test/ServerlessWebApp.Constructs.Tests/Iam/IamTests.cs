@@ -64,6 +64,23 @@ public class IamTests
     }
 
     [Fact]
+    public void SuppliedRolesForFunctionAndAssetDeploymentYieldNoIamResourcesWithStaticFiles()
+    {
+        var template = TestStacks.Synth(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot, (stack, p) =>
+        {
+            p.Role = Role.FromRoleArn(stack, "OrgRole", OrgRoleArn);
+            p.AssetDeploymentRole = Role.FromRoleArn(stack, "OrgDeployRole", "arn:aws:iam::123456789012:role/platform/asset-deployer");
+        });
+        template.ResourceCountIs("Custom::CDKBucketDeployment", 1);
+        template.ResourceCountIs("AWS::IAM::Role", 0);
+        template.ResourceCountIs("AWS::IAM::Policy", 0);
+        template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Role"] = "arn:aws:iam::123456789012:role/platform/asset-deployer",
+        }));
+    }
+
+    [Fact]
     public void SuppliedMutableRoleIsNeverModified()
     {
         var template = TestStacks.Synth(arrange: (stack, p) =>

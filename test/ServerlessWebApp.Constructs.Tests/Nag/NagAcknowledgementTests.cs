@@ -37,6 +37,23 @@ public class NagAcknowledgementTests
         Assert.Contains("Resource::*", json);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CdkDeploymentHelperFunctionIsAcknowledgedWithCreatedOrSuppliedRoles(bool suppliedRoles)
+    {
+        var template = TestStacks.Synth(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot, (stack, p) =>
+        {
+            if (!suppliedRoles) return;
+            p.Role = Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, "R", "arn:aws:iam::123456789012:role/web");
+            p.AssetDeploymentRole = Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, "D", "arn:aws:iam::123456789012:role/deployer");
+        });
+        var helper = template.FindResources("AWS::Lambda::Function").Single(f => f.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal));
+        var json = JsonSerializer.Serialize(((IDictionary<string, object>)helper.Value)["Metadata"]);
+        Assert.Contains("AwsSolutions-L1", json);
+        Assert.Contains("Serverless-LambdaTracing", json);
+    }
+
     [Fact]
     public void FunctionDeadLetterQueueIsAcknowledgedAsTerminal() =>
         Assert.Contains("Serverless-SQSRedrivePolicy", AcknowledgedRules(TestStacks.Synth(), "AWS::SQS::Queue"));

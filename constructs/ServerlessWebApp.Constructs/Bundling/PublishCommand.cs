@@ -10,6 +10,8 @@ internal static class PublishCommand
             "publish", projectPath,
             "--configuration", "Release",
             "--output", outputDirectory,
+            // Own bin/obj, so a publish at synth never races an IDE, a test run or another publish of the same projects.
+            "--artifacts-path", ArtifactsPath(projectPath, target),
             "--nologo",
             // Build servers would outlive synth and hold the output pipes open.
             "--disable-build-servers",
@@ -28,5 +30,12 @@ internal static class PublishCommand
                 break;
         }
         return args;
+    }
+
+    /// <summary>A build folder per project and target, kept between synths so a republish is incremental.</summary>
+    internal static string ArtifactsPath(string projectPath, PublishTarget target)
+    {
+        var key = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{Path.GetFullPath(projectPath)}|{target}"));
+        return Path.Combine(Path.GetTempPath(), "serverlesswebapp-publish", Convert.ToHexString(key)[..16].ToLowerInvariant());
     }
 }

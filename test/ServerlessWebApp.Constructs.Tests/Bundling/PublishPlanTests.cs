@@ -19,6 +19,16 @@ public class PublishPlanTests
     }
 
     [Fact]
+    public void EachTargetBuildsInItsOwnArtifactsFolder()
+    {
+        var arm = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.ARM_64)).ToList();
+        var x64 = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.X86_64)).ToList();
+        var armPath = arm[arm.IndexOf("--artifacts-path") + 1];
+        Assert.NotEqual(armPath, x64[x64.IndexOf("--artifacts-path") + 1]);
+        Assert.DoesNotContain(Path.GetFullPath("."), armPath);
+    }
+
+    [Fact]
     public void ReadyToRunPublishIsSelfContainedForTheTargetArchitecture()
     {
         var args = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.X86_64));

@@ -13,7 +13,8 @@ public sealed class ServerlessWebAppProps
 
     /// <summary>
     /// Path to the ASP.NET Core app's <c>.csproj</c>; it is published with a local <c>dotnet publish</c> at synth
-    /// (no Docker) and republished only when its sources change. Exactly one of this and
+    /// (no Docker) and republished only when its sources change. A relative path is relative to the current directory
+    /// (the folder of <c>cdk.json</c> when the CDK CLI runs the app). Exactly one of this and
     /// <see cref="PrebuiltCodePath"/> is required. Default: none.
     /// </summary>
     public string? ProjectPath { get; set; }

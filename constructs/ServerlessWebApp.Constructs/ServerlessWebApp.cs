@@ -88,9 +88,14 @@ public class ServerlessWebApp : Construct, IConnectable
         ? FunctionUrlBuilder.GrantInvokeUrl(url, Web.Alias, grantee)
         : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no function URL; GrantInvokeUrl needs FrontDoor FunctionUrl.");
 
-    /// <summary>Allows <paramref name="grantee"/> to read the static assets.</summary>
+    /// <summary>Allows <paramref name="grantee"/> to list and read the static assets (explicit actions, no wildcard).</summary>
     public Grant GrantReadStaticAssets(IGrantable grantee) => Assets.StaticAssetsBucket is { } bucket
-        ? bucket.GrantRead(grantee)
+        ? Grant.AddToPrincipal(new GrantOnPrincipalOptions
+        {
+            Grantee = grantee,
+            Actions = new[] { "s3:GetObject", "s3:ListBucket" },
+            ResourceArns = new[] { bucket.BucketArn, bucket.ArnForObjects("*") },
+        })
         : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no static assets bucket.");
 
     // ---- Internal seams for composing further parts (task queue, worker, keep-warm, schedules) ----

@@ -79,6 +79,18 @@ public class AssetsTests
     }
 
     [Fact]
+    public void ReadersOfStaticAssetsGetExplicitActionsOnly()
+    {
+        var (stack, app) = TestStacks.Create(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot);
+        var reader = new Amazon.CDK.AWS.IAM.Role(stack, "Reader", new Amazon.CDK.AWS.IAM.RoleProps { AssumedBy = new Amazon.CDK.AWS.IAM.AccountRootPrincipal() });
+        app.GrantReadStaticAssets(reader);
+        var policy = Template.FromStack(stack).FindResources("AWS::IAM::Policy").Single(p => p.Key.StartsWith("Reader", StringComparison.Ordinal));
+        var json = System.Text.Json.JsonSerializer.Serialize(policy.Value);
+        Assert.Contains("\"s3:GetObject\"", json);
+        Assert.DoesNotContain("*\"", json.Replace("/*\"", ""));
+    }
+
+    [Fact]
     public void WithoutStaticFilesOrUploadsNoBucketIsCreated()
     {
         var (stack, app) = TestStacks.Create();

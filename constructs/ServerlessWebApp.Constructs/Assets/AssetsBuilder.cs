@@ -1,0 +1,69 @@
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.S3.Deployment;
+using Constructs;
+using ServerlessWebApp.Constructs.Functions;
+using ServerlessWebApp.Constructs.Iam;
+using ServerlessWebApp.Contract;
+
+namespace ServerlessWebApp.Constructs.Assets;
+
+/// <summary>
+/// The private static-files bucket (deployed with the stack), the optional uploads bucket and the access-log bucket
+/// they log to. Bucket names reach the function through the contract's environment variables.
+/// </summary>
+internal static class AssetsBuilder
+{
+    public static AssetsParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
+    {
+        var staticPath = AssetsDefaults.StaticAssetsPath(props);
+        var wantsUploads = props.UploadsBucket == true;
+        if (staticPath is null && !wantsUploads) return new AssetsParts(null, null, null, null);
+
+        var removalPolicy = AssetsDefaults.RemovalPolicy(props);
+        var accessLogs = new Bucket(scope, "AccessLogsBucket", AssetsDefaults.AccessLogsBucket(removalPolicy));
+
+        Bucket? staticBucket = null;
+        BucketDeployment? deployment = null;
+        if (staticPath is not null)
+        {
+            staticBucket = new Bucket(scope, "StaticAssetsBucket", AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "static-assets/"));
+            deployment = Deploy(scope, props, staticPath, staticBucket);
+            FunctionPermissions.ReadObjects(web.PermissionsTarget, staticBucket);
+            web.Function.AddEnvironment(SwaEnvironment.StaticBucket, staticBucket.BucketName);
+        }
+
+        Bucket? uploads = null;
+        if (wantsUploads)
+        {
+            uploads = new Bucket(scope, "UploadsBucket", AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "uploads/"));
+            FunctionPermissions.ReadWriteObjects(web.PermissionsTarget, uploads);
+            web.Function.AddEnvironment(SwaEnvironment.UploadsBucket, uploads.BucketName);
+        }
+        return new AssetsParts(staticBucket, deployment, uploads, accessLogs);
+    }
+
+    private static BucketDeployment Deploy(Construct scope, ServerlessWebAppProps props, string staticPath, IBucket bucket)
+    {
+        var suppliedRole = props.AssetDeploymentRole is null ? null : RoleBuilder.Adopt(scope, "AssetDeploymentRole", props.AssetDeploymentRole);
+        var deployment = new BucketDeployment(scope, "StaticAssetsDeployment", new BucketDeploymentProps
+        {
+            Sources = new[] { Source.Asset(staticPath) },
+            DestinationBucket = bucket,
+            Prune = true,
+            RetainOnDelete = true,
+            Role = suppliedRole,
+        });
+        if (suppliedRole is not null)
+        {
+            FunctionPermissions.ReadWriteObjects(RoleBuilder.GranteeForSuppliedRole(scope, "AssetDeploymentRolePermissions", "static-assets-deployment", suppliedRole), bucket);
+        }
+        else
+        {
+            // CDK creates the helper function (and its role) once per stack, outside this construct's subtree, so the
+            // organisation's boundary, path and name prefix are applied to that role explicitly.
+            OrganisationRolePolicy.Apply(deployment.HandlerRole, props);
+            Amazon.CDK.Aspects.Of(deployment.HandlerRole).Add(new ExplicitS3Actions());
+        }
+        return deployment;
+    }
+}

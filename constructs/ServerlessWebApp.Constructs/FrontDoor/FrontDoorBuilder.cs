@@ -1,0 +1,37 @@
+using Amazon.CDK;
+using Constructs;
+using ServerlessWebApp.Constructs.Functions;
+using ServerlessWebApp.Contract;
+
+namespace ServerlessWebApp.Constructs.FrontDoor;
+
+/// <summary>Builds the chosen front door, tells the function its stage and publishes the URL as a stack output.</summary>
+internal static class FrontDoorBuilder
+{
+    public static FrontDoorParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
+    {
+        var kind = FrontDoorDefaults.Kind(props);
+        var parts = kind switch
+        {
+            FrontDoorKind.HttpApi => HttpApiBuilder.Build(scope, props, web),
+            FrontDoorKind.RestApi => RestApiBuilder.Build(scope, props, web),
+            FrontDoorKind.FunctionUrl => FunctionUrlBuilder.Build(scope, props, web),
+            _ => FrontDoorParts.None,
+        };
+
+        if (FrontDoorDefaults.StageName(props) is { } stage) web.Function.AddEnvironment(SwaEnvironment.Stage, stage);
+        if (parts.Url is not null)
+        {
+            _ = new CfnOutput(scope, "Url", new CfnOutputProps { Value = parts.Url, Description = $"{scope.Node.Path} URL ({kind})" });
+        }
+        else
+        {
+            _ = new CfnOutput(scope, "InvokeTarget", new CfnOutputProps
+            {
+                Value = web.Alias.FunctionArn,
+                Description = $"{scope.Node.Path}: no front door; invoke this alias directly (aws lambda invoke)",
+            });
+        }
+        return parts;
+    }
+}

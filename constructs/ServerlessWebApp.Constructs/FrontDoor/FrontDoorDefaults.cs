@@ -1,0 +1,33 @@
+namespace ServerlessWebApp.Constructs.FrontDoor;
+
+/// <summary>Pure defaults of the front door (documented on <see cref="ServerlessWebAppProps"/>).</summary>
+internal static class FrontDoorDefaults
+{
+    public const string HttpApiDefaultStage = "$default";
+    public const string RestApiDefaultStage = "prod";
+    public const double ThrottlingRateLimit = 100;
+    public const double ThrottlingBurstLimit = 200;
+
+    public static FrontDoorKind Kind(ServerlessWebAppProps props) => props.FrontDoor ?? FrontDoorKind.HttpApi;
+
+    /// <summary>The longest a front door waits for the function: API Gateway's integration time-outs, else Lambda's 900 s.</summary>
+    public static int MaxTimeoutSeconds(FrontDoorKind kind) => kind switch
+    {
+        FrontDoorKind.HttpApi => 30,
+        FrontDoorKind.RestApi => 29,
+        _ => 900,
+    };
+
+    public static string? StageName(ServerlessWebAppProps props) => Kind(props) switch
+    {
+        FrontDoorKind.HttpApi => props.StageName ?? HttpApiDefaultStage,
+        FrontDoorKind.RestApi => props.StageName ?? RestApiDefaultStage,
+        _ => null,
+    };
+
+    public static double RateLimit(ServerlessWebAppProps props) => props.ThrottlingRateLimit ?? ThrottlingRateLimit;
+
+    public static double BurstLimit(ServerlessWebAppProps props) => props.ThrottlingBurstLimit ?? ThrottlingBurstLimit;
+
+    public static bool RestApiCloudWatchRole(ServerlessWebAppProps props) => props.RestApiCloudWatchRole ?? props.Role is null;
+}

@@ -1,0 +1,54 @@
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+using ServerlessWebApp.Constructs.Functions;
+
+namespace ServerlessWebApp.Constructs.FrontDoor;
+
+/// <summary>
+/// A function URL on the <c>live</c> alias: IAM-authorized, or public only with <c>PublicAccess = true</c>.
+/// Since October 2025 a function URL call needs <c>lambda:InvokeFunction</c> (via the URL) as well as
+/// <c>lambda:InvokeFunctionUrl</c>; this CDK version grants only the latter, so the former is added here.
+/// </summary>
+internal static class FunctionUrlBuilder
+{
+    public const string InvokedViaFunctionUrlKey = "lambda:InvokedViaFunctionUrl";
+
+    public static FrontDoorParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
+    {
+        var isIam = props.Authorization?.Kind == ApiAuthorizationKind.Iam;
+        var url = web.Alias.AddFunctionUrl(new FunctionUrlOptions
+        {
+            AuthType = isIam ? FunctionUrlAuthType.AWS_IAM : FunctionUrlAuthType.NONE,
+        });
+        if (!isIam)
+        {
+            var permission = new CfnPermission(scope, "PublicFunctionUrlInvoke", new CfnPermissionProps
+            {
+                Action = "lambda:InvokeFunction",
+                FunctionName = web.Alias.FunctionArn,
+                Principal = "*",
+            });
+            // Newer than this CDK version's resource schema: set on the CloudFormation resource directly.
+            permission.AddPropertyOverride("InvokedViaFunctionUrl", true);
+        }
+        return new FrontDoorParts(url.Url, FunctionUrl: url);
+    }
+
+    /// <summary>Both actions an IAM caller of the URL needs, the direct-invoke one only when it comes through the URL.</summary>
+    public static Grant GrantInvokeUrl(IFunctionUrl url, IFunction alias, IGrantable grantee)
+    {
+        var grant = url.GrantInvokeUrl(grantee);
+        Grant.AddToPrincipal(new GrantOnPrincipalOptions
+        {
+            Grantee = grantee,
+            Actions = new[] { "lambda:InvokeFunction" },
+            ResourceArns = new[] { alias.FunctionArn },
+            Conditions = new Dictionary<string, IDictionary<string, object>>
+            {
+                ["Bool"] = new Dictionary<string, object> { [InvokedViaFunctionUrlKey] = "true" },
+            },
+        });
+        return grant;
+    }
+}

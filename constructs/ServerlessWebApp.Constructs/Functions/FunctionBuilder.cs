@@ -1,0 +1,113 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+using ServerlessWebApp.Constructs.Bundling;
+using ServerlessWebApp.Constructs.Iam;
+using ServerlessWebApp.Constructs.Network;
+using ServerlessWebApp.Contract;
+
+namespace ServerlessWebApp.Constructs.Functions;
+
+/// <summary>
+/// Builds a function of the app (the web function, and the same way any further function such as a task worker):
+/// code, settings, JSON logs into its own log group, secrets by reference, DLQ, a published version and the
+/// <c>live</c> alias that every trigger targets.
+/// </summary>
+internal static class FunctionBuilder
+{
+    public static FunctionParts Build(
+        Construct scope, string id, ServerlessWebAppProps props, AppCode code, NetworkPlacement? network,
+        string functionRole, Amazon.CDK.AWS.IAM.IRole? suppliedRole, Duration? timeout = null)
+    {
+        var identity = RoleBuilder.ForFunction(scope, $"{id}Role", functionRole, suppliedRole, $"{scope.Node.Path} {functionRole} function");
+        var logGroup = new LogGroup(scope, $"{id}Logs", new LogGroupProps
+        {
+            Retention = FunctionDefaults.LogRetention(props),
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        var deadLetterQueue = FunctionDefaults.DeadLetterQueueEnabled(props)
+            ? new Queue(scope, $"{id}DeadLetterQueue", new QueueProps
+            {
+                Encryption = QueueEncryption.SQS_MANAGED,
+                EnforceSSL = true,
+                RetentionPeriod = Duration.Days(14),
+            })
+            : null;
+        var tracing = FunctionDefaults.Tracing(props);
+
+        var function = new Amazon.CDK.AWS.Lambda.Function(scope, id, new FunctionProps
+        {
+            Code = code.Code,
+            Runtime = code.Runtime,
+            Handler = code.Handler,
+            Architecture = code.Target.Architecture,
+            Description = $"{scope.Node.Path} ({functionRole})",
+            MemorySize = props.MemorySize ?? FunctionDefaults.MemorySize,
+            Timeout = timeout ?? FunctionDefaults.Timeout(props),
+            EphemeralStorageSize = FunctionDefaults.EphemeralStorage(props),
+            Environment = Environment(props, functionRole),
+            ReservedConcurrentExecutions = props.ReservedConcurrentExecutions,
+            Tracing = tracing,
+            LoggingFormat = LoggingFormat.JSON,
+            ApplicationLogLevelV2 = FunctionDefaults.ApplicationLogLevel(props),
+            SystemLogLevelV2 = SystemLogLevel.INFO,
+            LogGroup = logGroup,
+            Role = identity.Role,
+            DeadLetterQueueEnabled = deadLetterQueue is not null ? true : null,
+            DeadLetterQueue = deadLetterQueue,
+            Vpc = network?.Vpc,
+            VpcSubnets = network?.Subnets,
+            SecurityGroups = network?.SecurityGroups,
+        });
+
+        GrantBaseline(identity, logGroup, tracing, deadLetterQueue, network);
+        GrantSecrets(identity, props);
+
+        var alias = new Alias(scope, $"{id}LiveAlias", new AliasProps
+        {
+            AliasName = FunctionDefaults.AliasName,
+            Version = function.CurrentVersion,
+            ProvisionedConcurrentExecutions = props.ProvisionedConcurrentExecutions,
+        });
+        return new FunctionParts(function, alias, identity, logGroup, deadLetterQueue);
+    }
+
+    /// <summary>User variables, secret references (names/ARNs only) and the construct/runtime contract variables.</summary>
+    internal static Dictionary<string, string> Environment(ServerlessWebAppProps props, string functionRole)
+    {
+        var environment = new Dictionary<string, string>(props.Environment ?? new Dictionary<string, string>())
+        {
+            [SwaEnvironment.FunctionRole] = functionRole,
+        };
+        var secrets = props.Secrets ?? new Dictionary<string, SecretReference>();
+        foreach (var (name, reference) in secrets)
+        {
+            environment[name] = reference.Parameter is not null ? reference.Parameter.ParameterName : reference.Secret!.SecretArn;
+        }
+        var ssmNames = secrets.Where(s => s.Value.Parameter is not null).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        var secretNames = secrets.Where(s => s.Value.Secret is not null).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        if (ssmNames.Count > 0) environment[SwaEnvironment.SsmParameterNames] = string.Join(',', ssmNames);
+        if (secretNames.Count > 0) environment[SwaEnvironment.SecretArns] = string.Join(',', secretNames);
+        return environment;
+    }
+
+    private static void GrantBaseline(FunctionIdentity identity, ILogGroup logGroup, Tracing tracing, IQueue? deadLetterQueue, NetworkPlacement? network)
+    {
+        var target = identity.PermissionsTarget;
+        FunctionPermissions.WriteLogs(target, logGroup);
+        if (tracing == Tracing.ACTIVE) FunctionPermissions.WriteTraces(target);
+        if (deadLetterQueue is not null) FunctionPermissions.SendToDeadLetterQueue(target, deadLetterQueue);
+        if (network is not null) FunctionPermissions.ManageNetworkInterfaces(target);
+    }
+
+    private static void GrantSecrets(FunctionIdentity identity, ServerlessWebAppProps props)
+    {
+        foreach (var reference in props.Secrets?.Values ?? Enumerable.Empty<SecretReference>())
+        {
+            if (reference.Parameter is not null) reference.Parameter.GrantRead(identity.PermissionsTarget);
+            else reference.Secret!.GrantRead(identity.PermissionsTarget);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SQS;
+
+namespace ServerlessWebApp.Constructs.Iam;
+
+/// <summary>
+/// The exact statements a function needs, with explicit actions (no <c>*</c> or <c>service:*</c>) scoped to the
+/// construct's own resources. Only X-Ray and VPC network-interface actions need <c>Resource: "*"</c>: those APIs
+/// accept nothing narrower.
+/// </summary>
+internal static class FunctionPermissions
+{
+    public static readonly string[] XRayActions = { "xray:PutTraceSegments", "xray:PutTelemetryRecords" };
+
+    public static readonly string[] NetworkInterfaceActions =
+    {
+        "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
+        "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
+    };
+
+    public static void WriteLogs(IGrantable target, ILogGroup logGroup) => Add(target, new PolicyStatement(new PolicyStatementProps
+    {
+        Actions = new[] { "logs:CreateLogStream", "logs:PutLogEvents" },
+        Resources = new[] { logGroup.LogGroupArn },
+    }));
+
+    public static void WriteTraces(IGrantable target) => Add(target, new PolicyStatement(new PolicyStatementProps
+    {
+        Actions = XRayActions,
+        Resources = new[] { "*" },
+    }));
+
+    public static void ManageNetworkInterfaces(IGrantable target) => Add(target, new PolicyStatement(new PolicyStatementProps
+    {
+        Actions = NetworkInterfaceActions,
+        Resources = new[] { "*" },
+    }));
+
+    public static void SendToDeadLetterQueue(IGrantable target, IQueue queue) => Add(target, new PolicyStatement(new PolicyStatementProps
+    {
+        Actions = new[] { "sqs:SendMessage" },
+        Resources = new[] { queue.QueueArn },
+    }));
+
+    public static void ReadObjects(IGrantable target, IBucket bucket)
+    {
+        Add(target, new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:ListBucket" }, Resources = new[] { bucket.BucketArn } }));
+        Add(target, new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { bucket.ArnForObjects("*") } }));
+    }
+
+    public static void ReadWriteObjects(IGrantable target, IBucket bucket)
+    {
+        ReadObjects(target, bucket);
+        Add(target, new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = new[] { "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload" },
+            Resources = new[] { bucket.ArnForObjects("*") },
+        }));
+    }
+
+    private static void Add(IGrantable target, PolicyStatement statement) => target.GrantPrincipal.AddToPrincipalPolicy(statement);
+}

@@ -1,0 +1,42 @@
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+
+namespace ServerlessWebApp.Constructs.Iam;
+
+/// <summary>Creates one least-privilege role per function, or adopts a supplied role without ever modifying it.</summary>
+internal static class RoleBuilder
+{
+    public const string LambdaServicePrincipal = "lambda.amazonaws.com";
+
+    /// <summary>The role a function runs with. Its policies are added by <see cref="FunctionPermissions"/>; none are managed policies.</summary>
+    public static FunctionIdentity ForFunction(Construct scope, string id, string functionLabel, IRole? suppliedRole, string description)
+    {
+        if (suppliedRole is not null)
+        {
+            var adopted = Adopt(scope, id, suppliedRole);
+            return new FunctionIdentity(adopted, GranteeForSuppliedRole(scope, $"{id}RequiredPermissions", functionLabel, adopted), null);
+        }
+
+        var role = new Role(scope, id, new RoleProps
+        {
+            AssumedBy = new ServicePrincipal(LambdaServicePrincipal),
+            Description = description,
+        });
+        return new FunctionIdentity(role, role, role);
+    }
+
+    /// <summary>An immutable view of a supplied role: grants through it create no IAM policy and never change the role.</summary>
+    public static IRole Adopt(Construct scope, string id, IRole suppliedRole) =>
+        Role.FromRoleArn(scope, id, suppliedRole.RoleArn, new FromRoleArnOptions { Mutable = false });
+
+    /// <summary>
+    /// Where grants for a supplied role go. This is the single seam for the required-permissions report: it must
+    /// return a grantee that records statements (RequiredPermissionsRecorder) rather than attaching policies.
+    /// Until that recorder is composed in, grants land on the immutable role view and create no IAM resources.
+    /// </summary>
+    /// <param name="scope">Where a recorder construct may be created.</param>
+    /// <param name="id">A construct id free in <paramref name="scope"/>.</param>
+    /// <param name="functionLabel">What the role is for in the report: "web", "worker", "static-assets-deployment".</param>
+    /// <param name="adoptedRole">The immutable view of the supplied role.</param>
+    public static IGrantable GranteeForSuppliedRole(Construct scope, string id, string functionLabel, IRole adoptedRole) => adoptedRole;
+}

@@ -1,0 +1,116 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using ServerlessWebApp.Constructs.Assets;
+using ServerlessWebApp.Constructs.FrontDoor;
+using ServerlessWebApp.Constructs.Functions;
+
+namespace ServerlessWebApp.Constructs.Nag;
+
+/// <summary>
+/// The cdk-nag (AwsSolutions, Serverless) findings on the construct's resources that are a documented choice or
+/// cannot apply, each acknowledged on its own resource with the reason. Nothing here hides a default: a public front
+/// door is acknowledged only when the user set <c>PublicAccess = true</c>.
+/// </summary>
+internal static class ServerlessWebAppAcknowledgements
+{
+    public const string ResourceStarReason =
+        "Only X-Ray (PutTraceSegments, PutTelemetryRecords) and, in a VPC, the EC2 network-interface actions Lambda needs " +
+        "use Resource '*': these APIs accept no narrower resource. Every other statement is scoped to the construct's resources.";
+    public const string BucketObjectsReason =
+        "Object-level access to this construct's own bucket: object keys are created at run time, so the resource is the " +
+        "bucket's object ARN pattern; the actions are listed explicitly.";
+    public const string TerminalDeadLetterQueueReason =
+        "This queue is the function's dead-letter queue, the end of the failure path; a redrive policy would only need " +
+        "another dead-letter queue. Messages are kept 14 days for inspection.";
+    public const string PublicAccessReason =
+        "The user set PublicAccess = true: a deliberately public front door (the construct refuses a public API otherwise).";
+    public const string WafReason =
+        "AWS WAF is billed per web ACL and rule every month; this pay-per-use construct leaves it opt-in (associate a web ACL " +
+        "with the stage). The stage is throttled and its routes authorized.";
+    public const string NonCognitoAuthorizationReason =
+        "Methods are authorized by the user's chosen Authorization (IAM, API keys, a Lambda authorizer, or PublicAccess); " +
+        "Cognito user pools are one option among these, not a requirement.";
+    public const string ProxyValidationReason =
+        "Every path and method is proxied to the app, which validates its requests itself (400 with a message); API " +
+        "Gateway holds no model of them, so a request validator would have nothing to check.";
+    public const string RestLoggingRoleReason =
+        "API Gateway's account-level CloudWatch role, needed for execution logging; AmazonAPIGatewayPushToCloudWatchLogs is " +
+        "the policy API Gateway documents for it. Set RestApiCloudWatchRole = false to manage the role outside the stack.";
+    public const string RestDeploymentLoggingReason =
+        "The deployment carries no stage description: its stage is a separate AWS::ApiGateway::Stage with JSON access logs.";
+    public const string DeploymentHelperReason =
+        "CDK's BucketDeployment custom-resource handler, shared by the stack and invoked only by CloudFormation while " +
+        "deploying static files; its runtime, tracing, version, DLQ and basic-execution policy are fixed by CDK.";
+    public const string DeploymentHelperObjectsReason =
+        "CDK's BucketDeployment handler copies objects from the CDK asset bucket to this construct's static bucket; " +
+        "object keys vary per deployment, so the resources are object ARN patterns (actions are explicit).";
+
+    private const string DeploymentHandlerIdPrefix = "CustomCDKBucketDeployment";
+
+    public static void Apply(Construct scope, ServerlessWebAppProps props, FunctionParts web, FrontDoorParts frontDoor, AssetsParts assets)
+    {
+        if (web.DeadLetterQueue is { } deadLetterQueue)
+            NagAcknowledgement.Add(deadLetterQueue, "Serverless-SQSRedrivePolicy", TerminalDeadLetterQueueReason);
+        AcknowledgeRolePolicy(scope, web, assets);
+        AcknowledgeFrontDoor(props, frontDoor);
+        if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(deployment);
+    }
+
+    private static void AcknowledgeRolePolicy(Construct scope, FunctionParts web, AssetsParts assets)
+    {
+        if (web.Identity.CreatedRole?.Node.TryFindChild("DefaultPolicy") is not Policy policy) return;
+        var objectResources = new[] { assets.StaticAssetsBucket, assets.UploadsBucket }
+            .Where(b => b is not null)
+            .Select(b => (object)$"Resource::<{Stack.Of(scope).GetLogicalId((CfnElement)b!.Node.DefaultChild!)}.Arn>/*")
+            .ToArray();
+        NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
+        if (objectResources.Length > 0) NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", BucketObjectsReason, objectResources);
+    }
+
+    private static void AcknowledgeFrontDoor(ServerlessWebAppProps props, FrontDoorParts frontDoor)
+    {
+        var isPublic = props.PublicAccess == true;
+        if (frontDoor.HttpApi is { } httpApi && isPublic)
+        {
+            foreach (var route in httpApi.Node.FindAll().OfType<Amazon.CDK.AWS.Apigatewayv2.CfnRoute>())
+                NagAcknowledgement.Add(route, "AwsSolutions-APIG4", PublicAccessReason);
+        }
+        if (frontDoor.RestApi is not { } restApi) return;
+
+        NagAcknowledgement.Add(restApi, "AwsSolutions-APIG2", ProxyValidationReason);
+        NagAcknowledgement.Add(restApi.DeploymentStage, "AwsSolutions-APIG3", WafReason);
+        NagAcknowledgement.Add(restApi.LatestDeployment!, "Serverless-APIGWStructuredLogging", RestDeploymentLoggingReason);
+        foreach (var method in restApi.Node.FindAll().OfType<Amazon.CDK.AWS.APIGateway.CfnMethod>())
+        {
+            if (isPublic || props.Authorization?.Kind == ApiAuthorizationKind.ApiKeys)
+                NagAcknowledgement.Add(method, "AwsSolutions-APIG4", isPublic ? PublicAccessReason : NonCognitoAuthorizationReason);
+            if (props.Authorization?.Kind != ApiAuthorizationKind.CognitoUserPool)
+                NagAcknowledgement.Add(method, "AwsSolutions-COG4", isPublic ? PublicAccessReason : NonCognitoAuthorizationReason);
+        }
+        foreach (var role in restApi.Node.FindAll().OfType<CfnRole>())
+            NagAcknowledgement.Add(role, "AwsSolutions-IAM4", RestLoggingRoleReason,
+                NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AmazonAPIGatewayPushToCloudWatchLogs$/"));
+    }
+
+    private static void AcknowledgeDeploymentHelper(Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment)
+    {
+        // CDK creates the handler once per stack as a direct child of the stack ("Custom::CDKBucketDeployment<uuid>").
+        var handlers = Stack.Of(deployment).Node.Children
+            .Where(c => new string(c.Node.Id.Where(char.IsLetterOrDigit).ToArray()).StartsWith(DeploymentHandlerIdPrefix, StringComparison.Ordinal))
+            .Select(c => c.Node.DefaultChild)
+            .OfType<Amazon.CDK.AWS.Lambda.CfnFunction>();
+        foreach (var function in handlers)
+        {
+            foreach (var rule in new[] { "AwsSolutions-L1", "Serverless-LambdaDLQ", "Serverless-LambdaDefaultMemorySize", "Serverless-LambdaLatestVersion", "Serverless-LambdaTracing" })
+                NagAcknowledgement.Add(function, rule, DeploymentHelperReason);
+        }
+
+        var role = deployment.HandlerRole;
+        if (role.Node.DefaultChild is not CfnRole) return; // a supplied AssetDeploymentRole: nothing created to acknowledge
+        NagAcknowledgement.Add(role, "AwsSolutions-IAM4", DeploymentHelperReason,
+            NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AWSLambdaBasicExecutionRole$/"));
+        if (role.Node.TryFindChild("DefaultPolicy") is Policy policy)
+            NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", DeploymentHelperObjectsReason, NagAcknowledgement.Regex("/^Resource::.+\\/\\*$/"));
+    }
+}

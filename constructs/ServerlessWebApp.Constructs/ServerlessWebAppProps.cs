@@ -1,0 +1,193 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+
+namespace ServerlessWebApp.Constructs;
+
+/// <summary>Inputs of <see cref="ServerlessWebApp"/>. Every property is optional except the code source.</summary>
+public sealed class ServerlessWebAppProps
+{
+    // ---- Code ----
+
+    /// <summary>
+    /// Path to the ASP.NET Core app's <c>.csproj</c>; it is published with a local <c>dotnet publish</c> at synth
+    /// (no Docker) and republished only when its sources change. A relative path is relative to the current directory
+    /// (the folder of <c>cdk.json</c> when the CDK CLI runs the app). Exactly one of this and
+    /// <see cref="PrebuiltCodePath"/> is required. Default: none.
+    /// </summary>
+    public string? ProjectPath { get; set; }
+
+    /// <summary>
+    /// Path to an already published app: a directory or a <c>.zip</c>. Exactly one of this and
+    /// <see cref="ProjectPath"/> is required. Default: none.
+    /// </summary>
+    public string? PrebuiltCodePath { get; set; }
+
+    /// <summary>
+    /// The app's assembly name, which is the handler in <see cref="PublishMode.FrameworkDependent"/> mode.
+    /// Default: the project's <c>AssemblyName</c> (or file name), or the single <c>*.runtimeconfig.json</c> in a
+    /// prebuilt directory; required for a prebuilt <c>.zip</c> in framework-dependent mode.
+    /// </summary>
+    public string? AssemblyName { get; set; }
+
+    /// <summary>How the app is published and run. Default: <see cref="PublishMode.FrameworkDependent"/> on <c>dotnet10</c>.</summary>
+    public PublishMode? PublishMode { get; set; }
+
+    /// <summary>
+    /// Instruction set of the function. Default: <c>Architecture.ARM_64</c> (cheaper per GB-second), except
+    /// <see cref="PublishMode.NativeAot"/>, which defaults to the build machine's architecture because Native AOT
+    /// cannot cross-compile without a cross toolchain.
+    /// </summary>
+    public Architecture? Architecture { get; set; }
+
+    // ---- Function ----
+
+    /// <summary>Memory in MB, 128–10240 (CPU scales with it). Default: 1024.</summary>
+    public double? MemorySize { get; set; }
+
+    /// <summary>
+    /// Function time-out, 1–900 s and no more than the front door waits (HTTP API 30 s, REST API 29 s).
+    /// Default: 30 s, or 29 s behind a REST API.
+    /// </summary>
+    public Duration? Timeout { get; set; }
+
+    /// <summary>Size of <c>/tmp</c>, 512–10240 MB. Default: 512 MB (free tier).</summary>
+    public Size? EphemeralStorageSize { get; set; }
+
+    /// <summary>
+    /// Environment variables for the app. Names must not start with <c>AWS_</c>, <c>LAMBDA_</c> or <c>SWA_</c>
+    /// (reserved by Lambda and by this construct). Default: none.
+    /// </summary>
+    public IDictionary<string, string>? Environment { get; set; }
+
+    /// <summary>
+    /// Secrets by environment-variable name. The variable holds the SSM parameter name or the secret's ARN (never
+    /// its value) and the function is granted read access; the runtime lists them in <c>SWA_SSM_PARAMETERS</c> /
+    /// <c>SWA_SECRETS</c>. Default: none.
+    /// </summary>
+    public IDictionary<string, SecretReference>? Secrets { get; set; }
+
+    /// <summary>Concurrency reserved for (and capping) the function, 0 or more. Default: unreserved.</summary>
+    public double? ReservedConcurrentExecutions { get; set; }
+
+    /// <summary>
+    /// Provisioned concurrency on the <c>live</c> alias. Billed by the hour whether used or not, so it is opt-in.
+    /// Default: none (pay per use).
+    /// </summary>
+    public double? ProvisionedConcurrentExecutions { get; set; }
+
+    /// <summary>Retention of the function's and the API's log groups. Default: <c>RetentionDays.ONE_MONTH</c>.</summary>
+    public RetentionDays? LogRetention { get; set; }
+
+    /// <summary>X-Ray tracing of the function (and of a REST API stage). Default: <c>Tracing.ACTIVE</c>.</summary>
+    public Tracing? Tracing { get; set; }
+
+    /// <summary>Minimum level of application logs Lambda keeps (JSON log format). Default: <c>ApplicationLogLevel.INFO</c>.</summary>
+    public ApplicationLogLevel? ApplicationLogLevel { get; set; }
+
+    /// <summary>
+    /// Whether failed asynchronous invocations go to an encrypted SQS dead-letter queue (pay per use).
+    /// Default: true.
+    /// </summary>
+    public bool? DeadLetterQueueEnabled { get; set; }
+
+    // ---- Front door ----
+
+    /// <summary>How requests reach the function. Default: <see cref="FrontDoorKind.HttpApi"/>.</summary>
+    public FrontDoorKind? FrontDoor { get; set; }
+
+    /// <summary>
+    /// API stage name: letters, digits, <c>-</c> and <c>_</c>, at most 128 characters (<c>$default</c> is also
+    /// allowed for an HTTP API). Only for HTTP and REST APIs. Default: <c>$default</c> (HTTP API, no path prefix),
+    /// <c>prod</c> (REST API).
+    /// </summary>
+    public string? StageName { get; set; }
+
+    /// <summary>
+    /// Who may call the front door. Required unless <see cref="PublicAccess"/> is true or the front door is
+    /// <see cref="FrontDoorKind.None"/>. Default: none (synth fails with the options).
+    /// </summary>
+    public ApiAuthorization? Authorization { get; set; }
+
+    /// <summary>
+    /// Explicit acknowledgement that the front door is open to anyone on the internet (no authorization).
+    /// Default: false.
+    /// </summary>
+    public bool? PublicAccess { get; set; }
+
+    /// <summary>Steady-state request rate limit of the API stage (requests per second). Default: 100.</summary>
+    public double? ThrottlingRateLimit { get; set; }
+
+    /// <summary>Burst limit of the API stage (requests). Default: 200.</summary>
+    public double? ThrottlingBurstLimit { get; set; }
+
+    /// <summary>
+    /// Whether a REST API creates the account-level role that lets API Gateway write execution logs. Not allowed
+    /// with a supplied <see cref="Role"/> (then the platform team must have configured it).
+    /// Default: true, or false when <see cref="Role"/> is supplied.
+    /// </summary>
+    public bool? RestApiCloudWatchRole { get; set; }
+
+    // ---- VPC ----
+
+    /// <summary>An existing VPC to attach the function to. Default: none (no VPC resources are created).</summary>
+    public IVpc? Vpc { get; set; }
+
+    /// <summary>Subnets of <see cref="Vpc"/> for the function. Requires <see cref="Vpc"/>. Default: the VPC's private subnets.</summary>
+    public SubnetSelection? VpcSubnets { get; set; }
+
+    /// <summary>
+    /// Security groups of the function. Requires <see cref="Vpc"/>. Default: one new group with no ingress and
+    /// all outbound traffic allowed.
+    /// </summary>
+    public ISecurityGroup[]? SecurityGroups { get; set; }
+
+    // ---- IAM ----
+
+    /// <summary>
+    /// Execution role supplied by the platform team. The construct then creates no IAM role or policy for the
+    /// function and never modifies this role. Default: one least-privilege role per function, created here.
+    /// </summary>
+    public IRole? Role { get; set; }
+
+    /// <summary>Permissions boundary applied to every role created under this construct (CDK helper roles included). Default: none.</summary>
+    public IManagedPolicy? PermissionsBoundary { get; set; }
+
+    /// <summary>Path of created roles: starts and ends with <c>/</c>, at most 512 characters. Default: <c>/</c>.</summary>
+    public string? RolePath { get; set; }
+
+    /// <summary>
+    /// Prefix of the names of created roles (letters, digits and <c>+=,.@_-</c>, at most 32 characters); the rest is
+    /// a unique suffix. Default: none (CloudFormation generates names).
+    /// </summary>
+    public string? RoleNamePrefix { get; set; }
+
+    // ---- S3 assets ----
+
+    /// <summary>
+    /// Folder of static files deployed to a private bucket whose name is passed in <c>SWA_STATIC_BUCKET</c>.
+    /// Default: the project's <c>wwwroot</c> (or <c>wwwroot</c> in a prebuilt directory) when it exists.
+    /// </summary>
+    public string? StaticAssetsPath { get; set; }
+
+    /// <summary>Whether static files are deployed at all. Default: true (when a folder exists).</summary>
+    public bool? DeployStaticAssets { get; set; }
+
+    /// <summary>
+    /// Role for the static-asset deployment helper. Required to deploy static assets together with a supplied
+    /// <see cref="Role"/> (so no role is created); never modified. CDK runs one such helper per stack, so give every
+    /// instance in a stack the same role. Default: a role created by CDK's BucketDeployment.
+    /// </summary>
+    public IRole? AssetDeploymentRole { get; set; }
+
+    /// <summary>
+    /// Whether to create a private uploads bucket the app may read, write and delete in (name in
+    /// <c>SWA_UPLOADS_BUCKET</c>). Default: false.
+    /// </summary>
+    public bool? UploadsBucket { get; set; }
+
+    /// <summary>What happens to the buckets when the stack is deleted. Default: <c>RemovalPolicy.RETAIN</c> (nothing lost).</summary>
+    public RemovalPolicy? BucketRemovalPolicy { get; set; }
+}

@@ -1,0 +1,53 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using ServerlessWebApp.Constructs.Tests.Support;
+using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+
+namespace ServerlessWebApp.Constructs.Tests.Bundling;
+
+/// <summary>Bundling for real: the sample is published by a local dotnet publish during synth.</summary>
+[Collection("cdk")]
+public class DotnetPublishBundlingTests
+{
+    [Fact]
+    public void SampleIsPublishedIntoTheAssetWithItsEntryPoint()
+    {
+        var sample = PublishedSample.Instance;
+        Assert.True(File.Exists(Path.Combine(sample.AssetDirectory, "FoundryService.dll")), $"no entry assembly in {sample.AssetDirectory}");
+        Assert.True(File.Exists(Path.Combine(sample.AssetDirectory, "FoundryService.runtimeconfig.json")));
+        Assert.True(File.Exists(Path.Combine(sample.AssetDirectory, "ServerlessWebApp.Hosting.dll")));
+        sample.Template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Handler"] = "FoundryService",
+            ["Runtime"] = "dotnet10",
+        }));
+    }
+
+    [Fact]
+    public void UnchangedSampleIsNotPublishedAgainOnTheNextSynth()
+    {
+        var sample = PublishedSample.Instance;
+        var (template, construct) = sample.Synth();
+        Assert.Equal(0, construct.AppCode.Bundler!.PublishCount);
+        Assert.Equal(sample.AssetHash, PublishedSample.AssetHashOf(template));
+    }
+
+    [Fact]
+    public void FailingPublishStopsSynthWithTheCompilersOwnOutput()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "swa-construct-tests", "broken-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "Broken.csproj"),
+            "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), "int answer = \"forty-two\";\n");
+        var stack = new Stack(new Amazon.CDK.App(new AppProps { Outdir = Path.Combine(dir, "cdk.out") }), "Broken");
+
+        var error = Assert.ThrowsAny<Exception>(() =>
+        {
+            _ = new SwaConstruct(stack, "App", new ServerlessWebAppProps { ProjectPath = Path.Combine(dir, "Broken.csproj"), PublicAccess = true });
+            Template.FromStack(stack);
+        });
+        Assert.Contains("dotnet publish", error.Message);
+        Assert.Contains("CS0029", error.Message);
+    }
+}

@@ -1,0 +1,90 @@
+using ServerlessWebApp.Constructs.Bundling;
+using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
+
+namespace ServerlessWebApp.Constructs.Tests.Bundling;
+
+#pragma warning disable CA1416 // Lambda bundles are built on Linux/macOS; the executable bit is what is under test
+
+/// <summary>What each publish mode runs and how it starts, without running dotnet publish.</summary>
+[Collection("cdk")]
+public class PublishPlanTests
+{
+    [Fact]
+    public void FrameworkDependentPublishIsPortableWithoutAppHost()
+    {
+        var args = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.FrameworkDependent, CdkArchitecture.ARM_64));
+        Assert.Contains("-p:UseAppHost=false", args);
+        Assert.DoesNotContain("--runtime", args);
+        Assert.Contains("--disable-build-servers", args);
+    }
+
+    [Fact]
+    public void EachTargetBuildsInItsOwnArtifactsFolder()
+    {
+        var arm = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.ARM_64)).ToList();
+        var x64 = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.X86_64)).ToList();
+        var armPath = arm[arm.IndexOf("--artifacts-path") + 1];
+        Assert.NotEqual(armPath, x64[x64.IndexOf("--artifacts-path") + 1]);
+        Assert.DoesNotContain(Path.GetFullPath("."), armPath);
+    }
+
+    [Fact]
+    public void ReadyToRunPublishIsSelfContainedForTheTargetArchitecture()
+    {
+        var args = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.X86_64));
+        Assert.Equal("linux-x64", args[args.ToList().IndexOf("--runtime") + 1]);
+        Assert.Contains("-p:PublishReadyToRun=true", args);
+        Assert.Equal("true", args[args.ToList().IndexOf("--self-contained") + 1]);
+    }
+
+    [Fact]
+    public void NativeAotPublishUsesPublishAot()
+    {
+        var args = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.NativeAot, CdkArchitecture.ARM_64));
+        Assert.Contains("-p:PublishAot=true", args);
+        Assert.Equal("linux-arm64", args[args.ToList().IndexOf("--runtime") + 1]);
+    }
+
+    [Fact]
+    public void ManagedRuntimeRunsTheAssemblyAndCustomRuntimeRunsBootstrap()
+    {
+        var managed = new PublishTarget(PublishMode.FrameworkDependent, CdkArchitecture.ARM_64);
+        var custom = new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.ARM_64);
+        Assert.Equal("dotnet10", managed.LambdaRuntime.Name);
+        Assert.Equal("FoundryService", managed.Handler("FoundryService"));
+        Assert.Equal("provided.al2023", custom.LambdaRuntime.Name);
+        Assert.Equal("bootstrap", custom.Handler("FoundryService"));
+    }
+
+    [Fact]
+    public void ReadyToRunLauncherExecsTheAppHostAndIsExecutable()
+    {
+        var dir = Directory.CreateTempSubdirectory("swa-bootstrap").FullName;
+        File.WriteAllText(Path.Combine(dir, "FoundryService"), "apphost");
+        BootstrapLauncher.Install(dir, "FoundryService", PublishMode.ReadyToRun);
+        var bootstrap = Path.Combine(dir, "bootstrap");
+        Assert.StartsWith("#!/bin/sh", File.ReadAllText(bootstrap));
+        Assert.Contains("exec \"$LAMBDA_TASK_ROOT/FoundryService\"", File.ReadAllText(bootstrap));
+        Assert.True(File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute));
+        Assert.True(File.Exists(Path.Combine(dir, "FoundryService")));
+    }
+
+    [Fact]
+    public void NativeAotBinaryBecomesTheBootstrap()
+    {
+        var dir = Directory.CreateTempSubdirectory("swa-aot").FullName;
+        File.WriteAllText(Path.Combine(dir, "FoundryService"), "native");
+        BootstrapLauncher.Install(dir, "FoundryService", PublishMode.NativeAot);
+        Assert.Equal("native", File.ReadAllText(Path.Combine(dir, "bootstrap")));
+        Assert.False(File.Exists(Path.Combine(dir, "FoundryService")));
+        Assert.True(File.GetUnixFileMode(Path.Combine(dir, "bootstrap")).HasFlag(UnixFileMode.OtherExecute));
+    }
+
+    [Fact]
+    public void MissingExecutableAfterPublishNamesAssemblyName()
+    {
+        var dir = Directory.CreateTempSubdirectory("swa-none").FullName;
+        var error = Assert.Throws<InvalidOperationException>(() => BootstrapLauncher.Install(dir, "Renamed", PublishMode.ReadyToRun));
+        Assert.Contains("AssemblyName", error.Message);
+    }
+}

@@ -1,0 +1,70 @@
+using ServerlessWebApp.Constructs.Bundling;
+using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
+
+namespace ServerlessWebApp.Constructs.Tests.Bundling;
+
+[Collection("cdk")]
+public class SourceHashTests
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("swa-hash").FullName;
+    private readonly PublishTarget _target = new(PublishMode.FrameworkDependent, CdkArchitecture.ARM_64);
+
+    public SourceHashTests()
+    {
+        Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><ProjectReference Include=\"../Lib/Lib.csproj\" /><Compile Include=\"../shared/Contract.cs\" Link=\"Contract.cs\" /></ItemGroup></Project>");
+        Write("App/Program.cs", "Lib.Go();");
+        Write("Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write("Lib/Lib.cs", "public static class Lib { public static void Go() {} }");
+        Write("shared/Contract.cs", "class Contract {}");
+    }
+
+    private string AppProject => Path.Combine(_root, "App", "App.csproj");
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    [Fact]
+    public void BuildOutputDoesNotChangeTheHash()
+    {
+        var before = SourceHash.Compute(AppProject, _target);
+        Write("App/bin/Release/App.dll", "binary");
+        Write("Lib/obj/project.assets.json", "{}");
+        Assert.Equal(before, SourceHash.Compute(AppProject, _target));
+    }
+
+    [Fact]
+    public void ReferencedProjectSourceChangesTheHash()
+    {
+        var before = SourceHash.Compute(AppProject, _target);
+        Write("Lib/Lib.cs", "public static class Lib { public static void Go() { System.Console.WriteLine(); } }");
+        Assert.NotEqual(before, SourceHash.Compute(AppProject, _target));
+    }
+
+    [Fact]
+    public void LinkedFileOutsideTheProjectChangesTheHash()
+    {
+        var before = SourceHash.Compute(AppProject, _target);
+        Write("shared/Contract.cs", "class Contract { int X; }");
+        Assert.NotEqual(before, SourceHash.Compute(AppProject, _target));
+    }
+
+    [Fact]
+    public void BuildSettingsAboveTheProjectChangeTheHash()
+    {
+        var before = SourceHash.Compute(AppProject, _target);
+        Write("Directory.Build.props", "<Project />");
+        Assert.NotEqual(before, SourceHash.Compute(AppProject, _target));
+    }
+
+    [Fact]
+    public void PublishModeAndArchitectureChangeTheHash()
+    {
+        var frameworkDependent = SourceHash.Compute(AppProject, _target);
+        Assert.NotEqual(frameworkDependent, SourceHash.Compute(AppProject, _target with { Mode = PublishMode.ReadyToRun }));
+        Assert.NotEqual(frameworkDependent, SourceHash.Compute(AppProject, _target with { Architecture = CdkArchitecture.X86_64 }));
+    }
+}

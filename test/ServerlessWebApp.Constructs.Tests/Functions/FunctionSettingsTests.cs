@@ -1,0 +1,131 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SecretsManager;
+using ServerlessWebApp.Constructs.Tests.Support;
+using ServerlessWebApp.Contract;
+
+namespace ServerlessWebApp.Constructs.Tests.Functions;
+
+[Collection("cdk")]
+public class FunctionSettingsTests
+{
+    [Fact]
+    public void ExplicitSizesConcurrencyLoggingAndEnvironmentAreApplied()
+    {
+        var template = TestStacks.Synth(p =>
+        {
+            p.MemorySize = 2048;
+            p.Timeout = Duration.Seconds(20);
+            p.EphemeralStorageSize = Size.Gibibytes(2);
+            p.ReservedConcurrentExecutions = 10;
+            p.LogRetention = RetentionDays.ONE_WEEK;
+            p.Tracing = Tracing.PASS_THROUGH;
+            p.ApplicationLogLevel = ApplicationLogLevel.WARN;
+            p.Environment = new Dictionary<string, string> { ["FEATURE_FLAG"] = "on" };
+        });
+        template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["MemorySize"] = 2048,
+            ["Timeout"] = 20,
+            ["EphemeralStorage"] = new Dictionary<string, object> { ["Size"] = 2048 },
+            ["ReservedConcurrentExecutions"] = 10,
+            ["TracingConfig"] = new Dictionary<string, object> { ["Mode"] = "PassThrough" },
+            ["LoggingConfig"] = Match.ObjectLike(new Dictionary<string, object> { ["ApplicationLogLevel"] = "WARN" }),
+            ["Environment"] = new Dictionary<string, object>
+            {
+                ["Variables"] = Match.ObjectLike(new Dictionary<string, object> { ["FEATURE_FLAG"] = "on" }),
+            },
+        }));
+        template.HasResourceProperties("AWS::Logs::LogGroup", new Dictionary<string, object> { ["RetentionInDays"] = 7 });
+    }
+
+    [Fact]
+    public void ProvisionedConcurrencyIsConfiguredOnTheLiveAlias()
+    {
+        var template = TestStacks.Synth(p => p.ProvisionedConcurrentExecutions = 2);
+        template.HasResourceProperties("AWS::Lambda::Alias", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Name"] = "live",
+            ["ProvisionedConcurrencyConfig"] = new Dictionary<string, object> { ["ProvisionedConcurrentExecutions"] = 2 },
+        }));
+    }
+
+    [Fact]
+    public void SelfContainedAppRunsBootstrapOnProvidedAl2023()
+    {
+        var template = TestStacks.Synth(p =>
+        {
+            p.PrebuiltCodePath = PrebuiltApps.SelfContained;
+            p.PublishMode = PublishMode.ReadyToRun;
+            p.Architecture = Architecture.X86_64;
+        });
+        template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Runtime"] = "provided.al2023",
+            ["Handler"] = "bootstrap",
+            ["Architectures"] = new[] { "x86_64" },
+        }));
+    }
+
+    [Fact]
+    public void SecretsManagerSecretIsPassedByArnAndGrantedRead()
+    {
+        var template = TestStacks.Synth(arrange: (stack, p) => p.Secrets = new Dictionary<string, SecretReference>
+        {
+            ["API_TOKEN"] = SecretReference.FromSecretsManager(Secret.FromSecretCompleteArn(stack, "Token",
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:foundry/token-AbCdEf")),
+        });
+        template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Environment"] = new Dictionary<string, object>
+            {
+                ["Variables"] = Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["API_TOKEN"] = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:foundry/token-AbCdEf",
+                    ["SWA_SECRETS"] = "API_TOKEN",
+                }),
+            },
+        }));
+        template.HasResourceProperties("AWS::IAM::Policy", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = Match.ArrayWith(new object[]
+                {
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["Action"] = Match.ArrayWith(new object[] { "secretsmanager:GetSecretValue" }),
+                        ["Resource"] = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:foundry/token-AbCdEf",
+                    }),
+                }),
+            }),
+        }));
+    }
+
+    [Fact]
+    public void AnotherFunctionOfTheAppSharesCodeAndSettingsWithItsOwnRoleAliasAndQueue()
+    {
+        var (stack, app) = TestStacks.Create(p => p.MemorySize = 2048);
+        var worker = app.AddFunction("Worker", SwaEnvironment.WorkerRole, suppliedRole: null, timeout: Duration.Minutes(15));
+        var template = Template.FromStack(stack);
+
+        template.ResourceCountIs("AWS::Lambda::Alias", 2);
+        template.ResourceCountIs("AWS::IAM::Role", 2);
+        template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["MemorySize"] = 2048,
+            ["Timeout"] = 900,
+            ["Environment"] = new Dictionary<string, object>
+            {
+                ["Variables"] = Match.ObjectLike(new Dictionary<string, object> { ["SWA_FUNCTION_ROLE"] = "worker" }),
+            },
+        }));
+        var codes = template.FindResources("AWS::Lambda::Function").Values
+            .Select(f => System.Text.Json.JsonSerializer.Serialize(TestStacks.Properties((IDictionary<string, object>)f)["Code"]))
+            .Distinct();
+        Assert.Single(codes);
+        Assert.NotSame(app.Role, worker.Role);
+    }
+}

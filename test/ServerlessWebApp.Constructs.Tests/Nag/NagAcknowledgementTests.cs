@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Amazon.CDK.Assertions;
+using ServerlessWebApp.Constructs.Tests.Support;
+
+namespace ServerlessWebApp.Constructs.Tests.Nag;
+
+/// <summary>cdk-nag findings are acknowledged per resource with a reason, and a public front door only when the user chose it.</summary>
+[Collection("cdk")]
+public class NagAcknowledgementTests
+{
+    private static IEnumerable<string> AcknowledgedRules(Template template, string type) =>
+        template.FindResources(type).Values
+            .Select(r => (IDictionary<string, object>)r)
+            .Where(r => r.ContainsKey("Metadata"))
+            .SelectMany(r => JsonDocument.Parse(JsonSerializer.Serialize(r["Metadata"])).RootElement
+                .GetProperty("cdk_nag").GetProperty("rules_to_suppress").EnumerateArray()
+                .Select(rule =>
+                {
+                    Assert.True(rule.GetProperty("reason").GetString()!.Length > 40, "every acknowledgement says why");
+                    return rule.GetProperty("id").GetString()!;
+                }));
+
+    [Fact]
+    public void PublicRouteIsAcknowledgedOnlyBecausePublicAccessWasChosen()
+    {
+        Assert.Contains("AwsSolutions-APIG4", AcknowledgedRules(TestStacks.Synth(), "AWS::ApiGatewayV2::Route"));
+        var authorized = TestStacks.Synth(p => { p.PublicAccess = null; p.Authorization = ApiAuthorization.Iam(); });
+        Assert.Empty(AcknowledgedRules(authorized, "AWS::ApiGatewayV2::Route"));
+    }
+
+    [Fact]
+    public void OnlyResourceStarIsAcknowledgedOnTheFunctionPolicy()
+    {
+        var policy = TestStacks.Single(TestStacks.Synth(), "AWS::IAM::Policy");
+        var json = JsonSerializer.Serialize(policy["Metadata"]);
+        Assert.Contains("AwsSolutions-IAM5", json);
+        Assert.Contains("Resource::*", json);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CdkDeploymentHelperFunctionIsAcknowledgedWithCreatedOrSuppliedRoles(bool suppliedRoles)
+    {
+        var template = TestStacks.Synth(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot, (stack, p) =>
+        {
+            if (!suppliedRoles) return;
+            p.Role = Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, "R", "arn:aws:iam::123456789012:role/web");
+            p.AssetDeploymentRole = Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, "D", "arn:aws:iam::123456789012:role/deployer");
+        });
+        var helper = template.FindResources("AWS::Lambda::Function").Single(f => f.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal));
+        var json = JsonSerializer.Serialize(((IDictionary<string, object>)helper.Value)["Metadata"]);
+        Assert.Contains("AwsSolutions-L1", json);
+        Assert.Contains("Serverless-LambdaTracing", json);
+    }
+
+    [Fact]
+    public void FunctionDeadLetterQueueIsAcknowledgedAsTerminal() =>
+        Assert.Contains("Serverless-SQSRedrivePolicy", AcknowledgedRules(TestStacks.Synth(), "AWS::SQS::Queue"));
+}

@@ -1,0 +1,143 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using ServerlessWebApp.Constructs.Tests.Support;
+using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+
+namespace ServerlessWebApp.Constructs.Tests.Validation;
+
+/// <summary>One test per validation error: each must name the property and what is allowed.</summary>
+[Collection("cdk")]
+public class ValidationTests
+{
+    private const string RoleArn = "arn:aws:iam::123456789012:role/org-web";
+
+    private static ArgumentException Rejected(string property, Action<ServerlessWebAppProps> change, Action<Stack, ServerlessWebAppProps>? arrange = null)
+    {
+        var stack = TestStacks.NewStack();
+        var props = TestStacks.Props(change);
+        arrange?.Invoke(stack, props);
+        var error = Assert.Throws<ArgumentException>(() => new SwaConstruct(stack, "WebApp", props));
+        Assert.Contains($"ServerlessWebApp 'TestStack/WebApp': {property} ", error.Message);
+        Assert.Contains("allowed", error.Message + " ", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(property, error.ParamName);
+        return error;
+    }
+
+    private static void WithVpc(Stack stack, ServerlessWebAppProps props) =>
+        props.Vpc = Vpc.FromVpcAttributes(stack, "Vpc", new VpcAttributes { VpcId = "vpc-1", AvailabilityZones = new[] { "eu-west-1a" }, PrivateSubnetIds = new[] { "subnet-1" } });
+
+    [Fact] public void MissingCodeSourceIsRejected() => Rejected("ProjectPath", p => p.PrebuiltCodePath = null);
+    [Fact] public void BothCodeSourcesAreRejected() => Rejected("ProjectPath", p => p.ProjectPath = "app.csproj");
+    [Fact] public void MissingProjectFileIsRejected() => Assert.Contains("does not exist", Rejected("ProjectPath", p => { p.PrebuiltCodePath = null; p.ProjectPath = "/nowhere/App.csproj"; }).Message);
+    [Fact] public void ProjectPathThatIsNotACsprojIsRejected() => Assert.Contains(".csproj", Rejected("ProjectPath", p => { p.PrebuiltCodePath = null; p.ProjectPath = PrebuiltApps.FrameworkDependent; }).Message);
+    [Fact] public void MissingPrebuiltPathIsRejected() => Rejected("PrebuiltCodePath", p => p.PrebuiltCodePath = "/nowhere/app");
+    [Fact] public void SelfContainedPrebuiltWithoutBootstrapIsRejected() => Assert.Contains("bootstrap", Rejected("PrebuiltCodePath", p => p.PublishMode = PublishMode.ReadyToRun).Message);
+    [Fact] public void PrebuiltZipWithoutAssemblyNameIsRejected()
+    {
+        var zip = Path.Combine(PrebuiltApps.EmptyFolder("zip"), "app.zip");
+        File.WriteAllBytes(zip, new byte[] { 0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
+        Rejected("AssemblyName", p => p.PrebuiltCodePath = zip);
+    }
+
+    [Fact]
+    public void NativeAotForAnotherArchitectureIsRejected()
+    {
+        var other = PublishTargetArchitectureOtherThanThisMachine();
+        Assert.Contains("cross", Rejected("Architecture", p => { p.PublishMode = PublishMode.NativeAot; p.PrebuiltCodePath = PrebuiltApps.SelfContained; p.Architecture = other; }).Message);
+    }
+
+    [Fact] public void MemoryBelowMinimumIsRejected() => Assert.Contains("128 to 10240", Rejected("MemorySize", p => p.MemorySize = 64).Message);
+    [Fact] public void MemoryAboveMaximumIsRejected() => Rejected("MemorySize", p => p.MemorySize = 10241);
+    [Fact] public void TimeoutAboveLambdaMaximumIsRejected() => Assert.Contains("1 to 900", Rejected("Timeout", p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; p.Timeout = Duration.Seconds(901); }).Message);
+    [Fact] public void SubSecondTimeoutIsRejected() => Rejected("Timeout", p => p.Timeout = Duration.Millis(500));
+    [Fact] public void TimeoutAboveHttpApiLimitIsRejected() => Assert.Contains("1 to 30", Rejected("Timeout", p => p.Timeout = Duration.Seconds(31)).Message);
+    [Fact] public void TimeoutAboveRestApiLimitIsRejected() => Assert.Contains("1 to 29", Rejected("Timeout", p => { p.FrontDoor = FrontDoorKind.RestApi; p.Timeout = Duration.Seconds(30); }).Message);
+    [Fact] public void EphemeralStorageBelowMinimumIsRejected() => Assert.Contains("512 to 10240", Rejected("EphemeralStorageSize", p => p.EphemeralStorageSize = Size.Mebibytes(256)).Message);
+    [Fact] public void EphemeralStorageAboveMaximumIsRejected() => Rejected("EphemeralStorageSize", p => p.EphemeralStorageSize = Size.Gibibytes(11));
+    [Fact] public void AwsPrefixedEnvironmentNameIsRejected() => Assert.Contains("AWS_REGION", Rejected("Environment", p => p.Environment = new Dictionary<string, string> { ["AWS_REGION"] = "x" }).Message);
+    [Fact] public void LambdaPrefixedEnvironmentNameIsRejected() => Rejected("Environment", p => p.Environment = new Dictionary<string, string> { ["LAMBDA_TASK_ROOT"] = "x" });
+    [Fact] public void ConstructPrefixedEnvironmentNameIsRejected() => Rejected("Environment", p => p.Environment = new Dictionary<string, string> { ["SWA_STAGE"] = "x" });
+    [Fact] public void MalformedEnvironmentNameIsRejected() => Rejected("Environment", p => p.Environment = new Dictionary<string, string> { ["1-BAD"] = "x" });
+    [Fact] public void SecretNameAlsoInEnvironmentIsRejected() => Rejected("Secrets", p => { }, (stack, p) =>
+    {
+        p.Environment = new Dictionary<string, string> { ["TOKEN"] = "x" };
+        p.Secrets = new Dictionary<string, SecretReference> { ["TOKEN"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "S", "token")) };
+    });
+    [Fact] public void ReservedSecretNameIsRejected() => Rejected("Secrets", p => { }, (stack, p) =>
+        p.Secrets = new Dictionary<string, SecretReference> { ["AWS_SECRET"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "S", "token")) });
+    [Fact] public void NegativeReservedConcurrencyIsRejected() => Rejected("ReservedConcurrentExecutions", p => p.ReservedConcurrentExecutions = -1);
+    [Fact] public void ZeroProvisionedConcurrencyIsRejected() => Rejected("ProvisionedConcurrentExecutions", p => p.ProvisionedConcurrentExecutions = 0);
+    [Fact] public void ProvisionedAboveReservedConcurrencyIsRejected() => Rejected("ProvisionedConcurrentExecutions", p => { p.ReservedConcurrentExecutions = 2; p.ProvisionedConcurrentExecutions = 5; });
+    [Fact] public void StageNameWithInvalidCharactersIsRejected() => Assert.Contains("letters, digits", Rejected("StageName", p => p.StageName = "v1/beta").Message);
+    [Fact] public void DollarDefaultStageOnRestApiIsRejected() => Rejected("StageName", p => { p.FrontDoor = FrontDoorKind.RestApi; p.StageName = "$default"; });
+    [Fact] public void StageNameWithoutApiIsRejected() => Rejected("StageName", p => { p.FrontDoor = FrontDoorKind.FunctionUrl; p.StageName = "v1"; });
+    [Fact] public void ThrottlingWithoutApiIsRejected() => Rejected("ThrottlingRateLimit", p => { p.FrontDoor = FrontDoorKind.FunctionUrl; p.ThrottlingRateLimit = 10; });
+    [Fact] public void NegativeThrottlingRateIsRejected() => Rejected("ThrottlingRateLimit", p => p.ThrottlingRateLimit = -5);
+    [Fact] public void NegativeBurstIsRejected() => Rejected("ThrottlingBurstLimit", p => p.ThrottlingBurstLimit = -5);
+    [Fact] public void RestCloudWatchRoleOnOtherFrontDoorIsRejected() => Rejected("RestApiCloudWatchRole", p => p.RestApiCloudWatchRole = true);
+
+    [Fact]
+    public void PublicApiWithoutAcknowledgementIsRejectedWithTheOptions()
+    {
+        var error = Rejected("Authorization", p => p.PublicAccess = null);
+        Assert.Contains("ApiAuthorization.Iam()", error.Message);
+        Assert.Contains("ApiAuthorization.Jwt(", error.Message);
+        Assert.Contains("PublicAccess = true", error.Message);
+    }
+
+    [Fact] public void PublicRestApiWithoutAcknowledgementListsApiKeys() => Assert.Contains("ApiKeys()", Rejected("Authorization", p => { p.FrontDoor = FrontDoorKind.RestApi; p.PublicAccess = null; }).Message);
+    [Fact] public void PublicAccessTogetherWithAuthorizationIsRejected() => Rejected("PublicAccess", p => p.Authorization = ApiAuthorization.Iam());
+    [Fact] public void AuthorizationWithoutFrontDoorIsRejected() => Rejected("Authorization", p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; p.Authorization = ApiAuthorization.Iam(); });
+    [Fact] public void PublicAccessWithoutFrontDoorIsRejected() => Rejected("PublicAccess", p => p.FrontDoor = FrontDoorKind.None);
+    [Fact] public void JwtOnRestApiIsRejected() => Rejected("Authorization", p => { p.FrontDoor = FrontDoorKind.RestApi; p.PublicAccess = null; p.Authorization = ApiAuthorization.Jwt("https://issuer", "aud"); });
+    [Fact] public void ApiKeysOnHttpApiIsRejected() => Rejected("Authorization", p => { p.PublicAccess = null; p.Authorization = ApiAuthorization.ApiKeys(); });
+    [Fact] public void JwtAuthorizerOnFunctionUrlIsRejected() => Rejected("Authorization", p => { p.FrontDoor = FrontDoorKind.FunctionUrl; p.PublicAccess = null; p.Authorization = ApiAuthorization.Jwt("https://issuer", "aud"); });
+    [Fact] public void JwtWithHttpIssuerIsRejected() => Rejected("Authorization", p => { p.PublicAccess = null; p.Authorization = ApiAuthorization.Jwt("http://issuer", "aud"); });
+    [Fact] public void JwtWithoutAudienceIsRejected() => Rejected("Authorization", p => { p.PublicAccess = null; p.Authorization = ApiAuthorization.Jwt("https://issuer"); });
+    [Fact] public void CognitoOnHttpApiWithoutClientsIsRejected() => Rejected("Authorization", p => p.PublicAccess = null, (stack, p) =>
+        p.Authorization = ApiAuthorization.CognitoUserPool(Amazon.CDK.AWS.Cognito.UserPool.FromUserPoolId(stack, "Pool", "eu-west-1_abc")));
+    [Fact] public void SubnetsWithoutVpcAreRejected() => Rejected("VpcSubnets", p => p.VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED });
+    [Fact] public void SecurityGroupsWithoutVpcAreRejected() => Rejected("SecurityGroups", p => { }, (stack, p) => p.SecurityGroups = new[] { SecurityGroup.FromSecurityGroupId(stack, "Sg", "sg-1") });
+    [Fact] public void PublicSubnetsAreRejected() => Rejected("VpcSubnets", p => { }, (stack, p) =>
+        p.Vpc = new Vpc(stack, "PublicOnly", new VpcProps
+        {
+            MaxAzs = 1,
+            NatGateways = 0,
+            SubnetConfiguration = new ISubnetConfiguration[] { new SubnetConfiguration { Name = "public", SubnetType = SubnetType.PUBLIC } },
+        }));
+    [Fact] public void SubnetSelectionMatchingNothingIsRejected() => Rejected("VpcSubnets", p => { }, (stack, p) =>
+    {
+        WithVpc(stack, p);
+        p.VpcSubnets = new SubnetSelection { SubnetGroupName = "does-not-exist" };
+    });
+    [Fact] public void InvalidRolePathIsRejected() => Rejected("RolePath", p => p.RolePath = "apps");
+    [Fact] public void InvalidRoleNamePrefixIsRejected() => Rejected("RoleNamePrefix", p => p.RoleNamePrefix = "bad prefix!");
+    [Fact] public void RolePathWithSuppliedRoleIsRejected() => Rejected("RolePath", p => p.RolePath = "/apps/", (stack, p) => p.Role = Role.FromRoleArn(stack, "R", RoleArn));
+    [Fact] public void RoleNamePrefixWithSuppliedRoleIsRejected() => Rejected("RoleNamePrefix", p => p.RoleNamePrefix = "app-", (stack, p) => p.Role = Role.FromRoleArn(stack, "R", RoleArn));
+    [Fact] public void BoundaryWithSuppliedRoleIsRejected() => Rejected("PermissionsBoundary", p => { }, (stack, p) =>
+    {
+        p.Role = Role.FromRoleArn(stack, "R", RoleArn);
+        p.PermissionsBoundary = ManagedPolicy.FromManagedPolicyName(stack, "B", "boundary");
+    });
+    [Fact] public void RestLoggingRoleWithSuppliedRoleIsRejected() => Rejected("RestApiCloudWatchRole", p => { p.FrontDoor = FrontDoorKind.RestApi; p.RestApiCloudWatchRole = true; }, (stack, p) => p.Role = Role.FromRoleArn(stack, "R", RoleArn));
+    [Fact] public void StaticAssetsWithSuppliedRoleButNoDeploymentRoleAreRejected() => Rejected("AssetDeploymentRole", p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot, (stack, p) => p.Role = Role.FromRoleArn(stack, "R", RoleArn));
+    [Fact] public void MissingStaticAssetsFolderIsRejected() => Rejected("StaticAssetsPath", p => p.StaticAssetsPath = "/nowhere/wwwroot");
+    [Fact] public void StaticAssetsPathWithDeploymentTurnedOffIsRejected() => Rejected("StaticAssetsPath", p => { p.StaticAssetsPath = PrebuiltApps.EmptyFolder("s2"); p.DeployStaticAssets = false; });
+
+    [Fact]
+    public void ValidationFailsBeforeAnyResourceIsCreated()
+    {
+        var stack = TestStacks.NewStack();
+        Assert.Throws<ArgumentException>(() => new SwaConstruct(stack, "WebApp", TestStacks.Props(p => p.MemorySize = 1)));
+        var webApp = stack.Node.TryFindChild("WebApp");
+        Assert.NotNull(webApp);
+        Assert.Empty(webApp!.Node.Children);
+    }
+
+    private static Amazon.CDK.AWS.Lambda.Architecture PublishTargetArchitectureOtherThanThisMachine() =>
+        System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64
+            ? Amazon.CDK.AWS.Lambda.Architecture.X86_64
+            : Amazon.CDK.AWS.Lambda.Architecture.ARM_64;
+}

@@ -1,4 +1,10 @@
+using FoundryService;
+using FoundryService.ComputeDna;
+
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, FoundryJsonContext.Default));
+
 var app = builder.Build();
-app.MapGet("/compute-dna/", () => "Hello from the foundry");
+app.UseStaticFiles();
+app.MapComputeDna();
 app.Run();

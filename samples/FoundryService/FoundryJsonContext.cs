@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using FoundryService.ComputeDna;
 
 namespace FoundryService;
@@ -6,4 +7,6 @@ namespace FoundryService;
 /// <summary>Source-generated JSON for every type the sample reads or writes (no reflection, AOT-safe).</summary>
 [JsonSerializable(typeof(ComputeDnaRequest))]
 [JsonSerializable(typeof(Greeting))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
 internal sealed partial class FoundryJsonContext : JsonSerializerContext;

@@ -29,6 +29,15 @@ internal static class SwaEnvironment
     public const string WorkerRole = "worker";
 }
 
+/// <summary>Shape of the DynamoDB task status table the construct creates and the runtime writes.</summary>
+internal static class SwaTaskStatusTable
+{
+    /// <summary>String partition key: the task id. No sort key.</summary>
+    public const string PartitionKey = "taskId";
+    /// <summary>Number attribute (epoch seconds) the table's time-to-live is enabled on.</summary>
+    public const string TimeToLiveAttribute = "expiresAt";
+}
+
 /// <summary>
 /// Control events the construct sends to its functions (EventBridge rule or Scheduler input). They are namespaced
 /// under one top-level property so no event from AWS or a user can be mistaken for them:

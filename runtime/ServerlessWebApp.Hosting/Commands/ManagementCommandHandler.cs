@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ServerlessWebApp.Contract;
+using ServerlessWebApp.Hosting.Invocations;
+
+namespace ServerlessWebApp.Hosting.Commands;
+
+/// <summary>
+/// Runs <c>{"command":"migrate","args":["--dry-run"]}</c> and answers <c>{"command":"migrate","exitCode":0,"output":"..."}</c>.
+/// Only mapped commands run; any other name fails the invocation with <c>UnknownCommand</c> and the list of known ones.
+/// </summary>
+internal sealed class ManagementCommandHandler : ILambdaEventHandler
+{
+    /// <summary>Keeps the answer well inside Lambda's 6 MB response limit.</summary>
+    internal const int MaxOutputChars = 1_000_000;
+
+    private readonly CommandRegistry _registry;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<ManagementCommandHandler> _logger;
+
+    public ManagementCommandHandler(CommandRegistry registry, IServiceScopeFactory scopes, ILogger<ManagementCommandHandler> logger)
+    {
+        _registry = registry;
+        _scopes = scopes;
+        _logger = logger;
+    }
+
+    public int Order => 10;
+
+    public bool CanHandle(JsonElement lambdaEvent) =>
+        lambdaEvent.ValueKind == JsonValueKind.Object &&
+        lambdaEvent.TryGetProperty(SwaControlEvent.Command, out var command) && command.ValueKind == JsonValueKind.String;
+
+    public async Task HandleAsync(LambdaInvocation invocation, IBufferWriter<byte> response, CancellationToken cancellationToken)
+    {
+        var name = invocation.Event.GetProperty(SwaControlEvent.Command).GetString()!;
+        var args = ReadArgs(invocation.Event);
+        var handler = _registry.Find(name) ?? throw new LambdaEventException("UnknownCommand",
+            $"Unknown command '{name}'. Known commands: {(_registry.Names.Count == 0 ? "(none mapped)" : string.Join(", ", _registry.Names))}.");
+
+        _logger.LogInformation("Running management command {Command} with {ArgCount} arguments", name, args.Count);
+        var output = new StringWriter();
+        int exitCode;
+        string? error = null;
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            exitCode = await handler(new CommandContext(name, args, output, scope.ServiceProvider), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Management command {Command} failed", name);
+            exitCode = 1;
+            error = $"{ex.GetType().Name}: {ex.Message}";
+        }
+
+        using var writer = new Utf8JsonWriter(response);
+        writer.WriteStartObject();
+        writer.WriteString(SwaControlEvent.Command, name);
+        writer.WriteNumber("exitCode", exitCode);
+        writer.WriteString("output", Truncate(output.ToString()));
+        if (error is not null) writer.WriteString("error", error);
+        writer.WriteEndObject();
+    }
+
+    private static IReadOnlyList<string> ReadArgs(JsonElement lambdaEvent)
+    {
+        if (!lambdaEvent.TryGetProperty(SwaControlEvent.Args, out var args) || args.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (args.ValueKind != JsonValueKind.Array || args.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
+        {
+            throw new LambdaEventException("MalformedCommand",
+                $"'{SwaControlEvent.Args}' must be an array of strings, e.g. [\"--dry-run\"].");
+        }
+        return args.EnumerateArray().Select(a => a.GetString()!).ToArray();
+    }
+
+    private static string Truncate(string output)
+    {
+        if (output.Length <= MaxOutputChars) return output;
+        var kept = new StringBuilder(output, 0, MaxOutputChars, MaxOutputChars + 80);
+        kept.Append("\n[output truncated: ").Append(output.Length - MaxOutputChars).Append(" more characters]");
+        return kept.ToString();
+    }
+}

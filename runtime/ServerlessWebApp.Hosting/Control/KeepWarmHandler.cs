@@ -1,0 +1,36 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ServerlessWebApp.Contract;
+using ServerlessWebApp.Hosting.Invocations;
+
+namespace ServerlessWebApp.Hosting.Control;
+
+/// <summary>
+/// Answers the construct's keep-warm ping at once, before any other handler and without entering the app's pipeline:
+/// <c>{"serverlessWebApp":{"kind":"keep-warm","warm":true}}</c>.
+/// </summary>
+internal sealed class KeepWarmHandler : ILambdaEventHandler
+{
+    private readonly ILogger<KeepWarmHandler> _logger;
+
+    public KeepWarmHandler(ILogger<KeepWarmHandler> logger) => _logger = logger;
+
+    public int Order => 0;
+
+    public bool CanHandle(JsonElement lambdaEvent) =>
+        ControlEvents.TryGetEnvelope(lambdaEvent, SwaControlEvent.KeepWarmKind, out _);
+
+    public Task HandleAsync(LambdaInvocation invocation, IBufferWriter<byte> response, CancellationToken cancellationToken)
+    {
+        _logger.LogDebug("Keep-warm ping {RequestId} answered", invocation.RequestId);
+        using var writer = new Utf8JsonWriter(response);
+        writer.WriteStartObject();
+        writer.WriteStartObject(SwaControlEvent.Envelope);
+        writer.WriteString(SwaControlEvent.Kind, SwaControlEvent.KeepWarmKind);
+        writer.WriteBoolean("warm", true);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ServerlessWebApp.Hosting.Tasks.Local;
+
+/// <summary>The local task database: one SQLite file (WAL) holding the queue and the task status, created on first use.</summary>
+internal sealed class SqliteTaskDatabase
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS task_messages (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id TEXT NOT NULL,
+            body BLOB NOT NULL,
+            receive_count INTEGER NOT NULL DEFAULT 0,
+            visible_at INTEGER NOT NULL,
+            in_flight INTEGER NOT NULL DEFAULT 0,
+            dead INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT);
+        CREATE INDEX IF NOT EXISTS task_messages_due ON task_messages (dead, in_flight, visible_at);
+        CREATE TABLE IF NOT EXISTS task_status (
+            task_id TEXT PRIMARY KEY,
+            task_name TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            started_at TEXT,
+            completed_at TEXT,
+            result TEXT,
+            error TEXT,
+            expires_at INTEGER NOT NULL);
+        """;
+
+    private readonly string _connectionString;
+    private readonly Lazy<bool> _created;
+
+    public SqliteTaskDatabase(IOptions<ServerlessTaskOptions> options, IHostEnvironment environment)
+    {
+        var path = options.Value.LocalDatabasePath is { Length: > 0 } configured
+            ? configured
+            : System.IO.Path.Combine(environment.ContentRootPath, "serverless-tasks.db");
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = 30,
+        }.ToString();
+        _created = new Lazy<bool>(CreateSchema, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string Path { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        _ = _created.Value;
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private bool CreateSchema()
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000;" + Schema;
+        command.ExecuteNonQuery();
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using ServerlessWebApp.Contract;
+
+namespace ServerlessWebApp.Hosting.Tasks;
+
+/// <summary>Binds <see cref="ServerlessTaskOptions"/> from the environment variables the construct sets.</summary>
+internal sealed class ServerlessTaskOptionsSetup : IConfigureOptions<ServerlessTaskOptions>
+{
+    private const string LambdaRuntimeApi = "AWS_LAMBDA_RUNTIME_API";
+
+    private readonly IConfiguration _configuration;
+
+    public ServerlessTaskOptionsSetup(IConfiguration configuration) => _configuration = configuration;
+
+    public void Configure(ServerlessTaskOptions options)
+    {
+        options.RunsOnLambda = !string.IsNullOrEmpty(_configuration[LambdaRuntimeApi]);
+        options.QueueUrl ??= NonEmpty(SwaEnvironment.TaskQueueUrl);
+        options.StatusTable ??= NonEmpty(SwaEnvironment.TaskStatusTable);
+        options.PayloadBucket ??= NonEmpty(SwaEnvironment.TaskPayloadBucket);
+    }
+
+    private string? NonEmpty(string name) => _configuration[name] is { Length: > 0 } value ? value : null;
+}

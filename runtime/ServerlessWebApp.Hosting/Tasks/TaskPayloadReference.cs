@@ -1,0 +1,4 @@
+namespace ServerlessWebApp.Hosting.Tasks;
+
+/// <summary>Where an offloaded payload lives.</summary>
+internal sealed record TaskPayloadReference(string Bucket, string Key);

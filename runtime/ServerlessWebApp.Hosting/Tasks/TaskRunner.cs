@@ -1,0 +1,103 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ServerlessWebApp.Hosting.Tasks;
+
+/// <summary>
+/// Runs one delivery of a task through the status state machine. Shared by the SQS worker, the scheduled-task
+/// handler and the local worker, so all three have the same semantics: an unknown task, an unreadable payload, a
+/// throwing handler or a missed deadline fail this delivery only, and a DONE task is never run again.
+/// </summary>
+internal sealed class TaskRunner
+{
+    private readonly TaskRegistry _registry;
+    private readonly ITaskStatusWriter _status;
+    private readonly ITaskPayloadStore _payloads;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<TaskRunner> _logger;
+
+    public TaskRunner(TaskRegistry registry, ITaskStatusWriter status, ITaskPayloadStore payloads,
+        IServiceScopeFactory scopes, TimeProvider clock, ILogger<TaskRunner> logger)
+    {
+        _registry = registry;
+        _status = status;
+        _payloads = payloads;
+        _scopes = scopes;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <param name="message">The decoded task message.</param>
+    /// <param name="deliveryCount">How often the queue has delivered this message, this delivery included.</param>
+    /// <param name="deadline">When the attempt is cancelled; null for none.</param>
+    /// <param name="cancellationToken">Stops the attempt (host shutdown); it then throws <see cref="OperationCanceledException"/>.</param>
+    public async Task<TaskRunOutcome> RunAsync(TaskMessage message, int deliveryCount, DateTimeOffset? deadline,
+        CancellationToken cancellationToken)
+    {
+        var registration = _registry.Find(message.TaskName);
+        if (registration is null)
+        {
+            return await FailAsync(message,
+                $"UnknownTask: no task named '{message.TaskName}' is mapped. Known tasks: {_registry.DescribeKnown()}.",
+                null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var begin = await _status.BeginAsync(message.TaskId, message.TaskName, cancellationToken).ConfigureAwait(false);
+        if (begin.AlreadyDone)
+        {
+            _logger.LogInformation("Task {TaskId} ({TaskName}) is already DONE; delivery {DeliveryCount} skipped",
+                message.TaskId, message.TaskName, deliveryCount);
+            return TaskRunOutcome.Skipped;
+        }
+
+        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (deadline is { } due)
+        {
+            var left = due - _clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return await FailAsync(message, "DeadlineExceeded: no time left in the invocation to start the task.",
+                    null, cancellationToken).ConfigureAwait(false);
+            }
+            attemptCancellation.CancelAfter(left);
+        }
+
+        try
+        {
+            var payload = message.PayloadReference is { } reference
+                ? await _payloads.GetAsync(reference, attemptCancellation.Token).ConfigureAwait(false)
+                : message.InlinePayload ?? ReadOnlyMemory<byte>.Empty;
+            await using var scope = _scopes.CreateAsyncScope();
+            var context = new TaskContext(message.TaskId, message.TaskName, Math.Max(begin.Attempt, deliveryCount),
+                deadline, scope.ServiceProvider);
+            var result = await registration.RunAsync(payload, context, attemptCancellation.Token).ConfigureAwait(false);
+            await _status.CompleteAsync(message.TaskId, result, CancellationToken.None).ConfigureAwait(false);
+            _logger.LogInformation("Task {TaskId} ({TaskName}) DONE on attempt {Attempt}", message.TaskId,
+                message.TaskName, context.Attempt);
+            return TaskRunOutcome.Done;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException ex) when (attemptCancellation.IsCancellationRequested)
+        {
+            return await FailAsync(message, "DeadlineExceeded: the task was still running at the invocation deadline.",
+                ex, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return await FailAsync(message, $"{ex.GetType().Name}: {ex.Message}", ex, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task<TaskRunOutcome> FailAsync(TaskMessage message, string error, Exception? exception,
+        CancellationToken cancellationToken)
+    {
+        _logger.LogWarning(exception, "Task {TaskId} ({TaskName}) failed: {Error}", message.TaskId, message.TaskName, error);
+        await _status.FailAsync(message.TaskId, message.TaskName, error, cancellationToken).ConfigureAwait(false);
+        return TaskRunOutcome.Failed(error);
+    }
+}

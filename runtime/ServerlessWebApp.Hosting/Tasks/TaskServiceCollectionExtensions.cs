@@ -1,0 +1,64 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Amazon.SQS;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ServerlessWebApp.Hosting.Commands;
+using ServerlessWebApp.Hosting.Control;
+using ServerlessWebApp.Hosting.Invocations;
+using ServerlessWebApp.Hosting.Tasks.Aws;
+using ServerlessWebApp.Hosting.Tasks.Local;
+
+namespace ServerlessWebApp.Hosting.Tasks;
+
+/// <summary>Registers tasks, keep-warm, scheduled tasks and management commands; called by <c>AddServerlessWebApp()</c>.</summary>
+internal static class TaskServiceCollectionExtensions
+{
+    /// <summary>
+    /// On Lambda the queue is SQS and status lives in DynamoDB (when a table is configured); off Lambda both live in the
+    /// local SQLite file and <see cref="LocalTaskWorker"/> runs the tasks. AWS clients registered before this call win.
+    /// </summary>
+    internal static IServiceCollection AddServerlessWebAppTasks(this IServiceCollection services)
+    {
+        services.AddOptions<ServerlessTaskOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ServerlessTaskOptions>, ServerlessTaskOptionsSetup>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TaskRegistry>();
+        services.TryAddSingleton<CommandRegistry>();
+        services.TryAddSingleton<TaskMessageFactory>();
+        services.TryAddSingleton<TaskRunner>();
+
+        // Created on first use only, so an app that runs locally never looks for AWS credentials.
+        services.TryAddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());
+        services.TryAddSingleton<IAmazonS3>(_ => new AmazonS3Client());
+        services.TryAddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient());
+        services.TryAddSingleton<ITaskPayloadStore, S3TaskPayloadStore>();
+
+        services.TryAddSingleton<SqliteTaskDatabase>();
+        services.TryAddSingleton<SqliteTaskMessageStore>();
+        services.TryAddSingleton<LocalTaskSignal>();
+        services.TryAddSingleton<ITaskStatusWriter>(ResolveStatusStore);
+        services.TryAddSingleton(sp => (ITaskStatusStore)sp.GetRequiredService<ITaskStatusWriter>());
+        services.TryAddSingleton<ITaskQueue>(sp => sp.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value.RunsOnLambda
+            ? ActivatorUtilities.CreateInstance<SqsTaskQueue>(sp)
+            : ActivatorUtilities.CreateInstance<LocalTaskQueue>(sp));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalTaskWorker>());
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, KeepWarmHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, ManagementCommandHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, SqsTaskBatchHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, ScheduledTaskHandler>());
+        return services;
+    }
+
+    private static ITaskStatusWriter ResolveStatusStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value;
+        if (!options.RunsOnLambda) return ActivatorUtilities.CreateInstance<SqliteTaskStatusStore>(services);
+        return options.StatusTable is null
+            ? new UntrackedTaskStatusStore()
+            : ActivatorUtilities.CreateInstance<DynamoDbTaskStatusStore>(services);
+    }
+}

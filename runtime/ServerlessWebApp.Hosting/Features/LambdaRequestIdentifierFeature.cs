@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ServerlessWebApp.Hosting.Features;
+
+/// <summary>Makes <c>HttpContext.TraceIdentifier</c> the Lambda request id, so app logs and Lambda logs line up.</summary>
+internal sealed class LambdaRequestIdentifierFeature(string requestId) : IHttpRequestIdentifierFeature
+{
+    public string TraceIdentifier { get; set; } = requestId;
+}

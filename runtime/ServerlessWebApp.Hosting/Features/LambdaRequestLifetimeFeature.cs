@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ServerlessWebApp.Hosting.Features;
+
+/// <summary>
+/// <c>RequestAborted</c> fires shortly before the invocation's deadline. <see cref="Abort"/> cannot drop a
+/// connection that does not exist; it makes the bridge answer 502 instead of whatever the app wrote.
+/// </summary>
+internal sealed class LambdaRequestLifetimeFeature(CancellationToken deadline) : IHttpRequestLifetimeFeature
+{
+    public CancellationToken RequestAborted { get; set; } = deadline;
+
+    public bool IsAborted { get; private set; }
+
+    public void Abort() => IsAborted = true;
+}

@@ -1,0 +1,34 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using ServerlessWebApp.Hosting.Buffers;
+
+namespace ServerlessWebApp.Hosting.Features;
+
+/// <summary>The response body: buffered in full, because Lambda returns the whole payload at once.</summary>
+internal sealed class LambdaResponseBodyFeature : IHttpResponseBodyFeature
+{
+    private readonly LambdaResponseFeature _response;
+
+    public LambdaResponseBodyFeature(ResponseBodyBuffer body, LambdaResponseFeature response)
+    {
+        _response = response;
+        Stream = new ResponseBodyStream(body, response);
+        Writer = new ResponseBodyPipeWriter(body, response);
+    }
+
+    public Stream Stream { get; }
+
+    public PipeWriter Writer { get; }
+
+    public void DisableBuffering()
+    {
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => _response.StartAsync();
+
+    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
+        SendFileFallback.SendFileAsync(Stream, path, offset, count, cancellationToken);
+
+    public Task CompleteAsync() => _response.StartAsync();
+}

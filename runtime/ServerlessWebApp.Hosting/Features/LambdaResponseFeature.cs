@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ServerlessWebApp.Hosting.Features;
+
+/// <summary>
+/// Status, headers and the <c>OnStarting</c>/<c>OnCompleted</c> callbacks of the response. Like a real server it
+/// refuses status and header changes once the response has started.
+/// </summary>
+internal sealed class LambdaResponseFeature : IHttpResponseFeature
+{
+    private readonly HeaderDictionary _headers = new();
+    private List<(Func<object, Task> Callback, object State)>? _onStarting;
+    private List<(Func<object, Task> Callback, object State)>? _onCompleted;
+    private int _statusCode = StatusCodes.Status200OK;
+    private string? _reasonPhrase;
+
+    public int StatusCode
+    {
+        get => _statusCode;
+        set
+        {
+            ThrowIfStarted(nameof(StatusCode));
+            _statusCode = value;
+        }
+    }
+
+    public string? ReasonPhrase
+    {
+        get => _reasonPhrase;
+        set
+        {
+            ThrowIfStarted(nameof(ReasonPhrase));
+            _reasonPhrase = value;
+        }
+    }
+
+    public IHeaderDictionary Headers { get; set; }
+
+    /// <summary>The headers as the concrete type, for allocation-free enumeration.</summary>
+    public HeaderDictionary ResponseHeaders => _headers;
+
+    [Obsolete("Use IHttpResponseBodyFeature.Stream instead.")]
+    public Stream Body { get; set; } = Stream.Null;
+
+    public bool HasStarted { get; private set; }
+
+    public LambdaResponseFeature() => Headers = _headers;
+
+    public void OnStarting(Func<object, Task> callback, object state)
+    {
+        ThrowIfStarted(nameof(OnStarting));
+        (_onStarting ??= []).Add((callback, state));
+    }
+
+    public void OnCompleted(Func<object, Task> callback, object state) => (_onCompleted ??= []).Add((callback, state));
+
+    /// <summary>Runs the <c>OnStarting</c> callbacks (last registered first) and locks status and headers.</summary>
+    public async Task StartAsync()
+    {
+        if (HasStarted) return;
+        HasStarted = true;
+        if (_onStarting is not null)
+        {
+            for (var i = _onStarting.Count - 1; i >= 0; i--)
+            {
+                await _onStarting[i].Callback(_onStarting[i].State).ConfigureAwait(false);
+            }
+        }
+        _headers.IsReadOnly = true;
+    }
+
+    /// <summary>Runs the <c>OnCompleted</c> callbacks (last registered first); returns the first failure, if any.</summary>
+    public async Task<Exception?> CompleteAsync()
+    {
+        Exception? first = null;
+        if (_onCompleted is null) return null;
+        for (var i = _onCompleted.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                await _onCompleted[i].Callback(_onCompleted[i].State).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                first ??= ex;
+            }
+        }
+        return first;
+    }
+
+    /// <summary>Replaces whatever the app produced with a bridge-generated response (error paths only).</summary>
+    public void ResetForError(int statusCode)
+    {
+        _headers.IsReadOnly = false;
+        _headers.Clear();
+        _statusCode = statusCode;
+        _reasonPhrase = null;
+    }
+
+    private void ThrowIfStarted(string member)
+    {
+        if (HasStarted)
+        {
+            throw new InvalidOperationException($"{member} cannot be set because the response has already started.");
+        }
+    }
+}

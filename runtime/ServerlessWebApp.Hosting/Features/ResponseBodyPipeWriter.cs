@@ -1,0 +1,59 @@
+using System.IO.Pipelines;
+using ServerlessWebApp.Hosting.Buffers;
+
+namespace ServerlessWebApp.Hosting.Features;
+
+/// <summary>
+/// <c>HttpResponse.BodyWriter</c> writing straight into the buffered body (no intermediate pipe or copy);
+/// the first flush starts the response.
+/// </summary>
+internal sealed class ResponseBodyPipeWriter(ResponseBodyBuffer body, LambdaResponseFeature response) : PipeWriter
+{
+    private bool _completed;
+
+    public override bool CanGetUnflushedBytes => true;
+
+    public override long UnflushedBytes => 0;
+
+    public override void Advance(int bytes) => body.Advance(bytes);
+
+    public override Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        ThrowIfCompleted();
+        return body.GetMemory(sizeHint);
+    }
+
+    public override Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+
+    public override void CancelPendingFlush()
+    {
+    }
+
+    public override void Complete(Exception? exception = null) => _completed = true;
+
+    public override async ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (!response.HasStarted) await response.StartAsync().ConfigureAwait(false);
+        return new FlushResult(isCanceled: false, isCompleted: false);
+    }
+
+    public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
+    {
+        ThrowIfCompleted();
+        if (!response.HasStarted) return StartThenWriteAsync(source);
+        body.Write(source.Span);
+        return new ValueTask<FlushResult>(new FlushResult(isCanceled: false, isCompleted: false));
+    }
+
+    private async ValueTask<FlushResult> StartThenWriteAsync(ReadOnlyMemory<byte> source)
+    {
+        await response.StartAsync().ConfigureAwait(false);
+        body.Write(source.Span);
+        return new FlushResult(isCanceled: false, isCompleted: false);
+    }
+
+    private void ThrowIfCompleted()
+    {
+        if (_completed) throw new InvalidOperationException("The response body writer has been completed.");
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using ServerlessWebApp.Hosting.Events;
+using ServerlessWebApp.Hosting.Invocations;
+using ServerlessWebApp.Hosting.Logging;
+using ServerlessWebApp.Hosting.Runtime;
+using ServerlessWebApp.Hosting.Server;
+
+namespace ServerlessWebApp.Hosting;
+
+/// <summary>Registers the ServerlessWebApp hosting runtime.</summary>
+public static class ServerlessWebAppServiceCollectionExtensions
+{
+    /// <summary>
+    /// Makes the app runnable in AWS Lambda. When <c>AWS_LAMBDA_RUNTIME_API</c> is set (inside Lambda) the app is
+    /// served from Lambda events (API Gateway REST and HTTP APIs, function URLs, ALB, direct invocation) instead of
+    /// Kestrel, and logs are written as Lambda JSON log lines; otherwise the app runs on Kestrel exactly as before.
+    /// </summary>
+    public static IServiceCollection AddServerlessWebApp(this IServiceCollection services, Action<ServerlessWebAppOptions>? configure = null) =>
+        services.AddServerlessWebApp(configure, new ProcessLambdaEnvironment());
+
+    internal static IServiceCollection AddServerlessWebApp(this IServiceCollection services, Action<ServerlessWebAppOptions>? configure,
+        ILambdaEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ServerlessWebAppOptions>();
+        if (configure is not null) options.Configure(configure);
+        options.Validate(o => o.MaxResponsePayloadBytes > 0 && o.MaxResponsePayloadBytes <= ServerlessWebAppOptions.LambdaResponsePayloadLimit,
+            $"ServerlessWebAppOptions.MaxResponsePayloadBytes must be between 1 and {ServerlessWebAppOptions.LambdaResponsePayloadLimit} (Lambda's 6 MB limit).");
+        options.Validate(o => o.DeadlineMargin >= TimeSpan.Zero,
+            "ServerlessWebAppOptions.DeadlineMargin must be zero or positive.");
+
+        services.TryAddSingleton(environment);
+        services.TryAddSingleton(TimeProvider.System);
+        AddHttpEventHandlers(services);
+
+        // Issue 5 (tasks, keep-warm, schedules, commands): register their ILambdaEventHandlers here, e.g.
+        // services.AddServerlessWebAppTasks();   (internal, in Tasks/)
+
+        if (string.IsNullOrEmpty(environment.GetVariable(LambdaEnvironmentVariables.RuntimeApi))) return services;
+
+        AddLambdaServer(services);
+        AddLambdaLogging(services, environment);
+        return services;
+    }
+
+    private static void AddHttpEventHandlers(IServiceCollection services)
+    {
+        services.TryAddSingleton<LambdaHttpApplication>();
+        services.TryAddSingleton<HttpApiEventAdapter>();
+        services.TryAddSingleton<FunctionUrlEventAdapter>();
+        services.TryAddSingleton<RestApiEventAdapter>();
+        services.TryAddSingleton<AlbEventAdapter>();
+        services.TryAddSingleton<DirectInvocationEventAdapter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, HttpEventHandler<HttpApiEventAdapter>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, HttpEventHandler<FunctionUrlEventAdapter>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, HttpEventHandler<RestApiEventAdapter>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, HttpEventHandler<AlbEventAdapter>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, HttpEventHandler<DirectInvocationEventAdapter>>());
+    }
+
+    private static void AddLambdaServer(IServiceCollection services)
+    {
+        services.TryAddSingleton<ILambdaRuntimeClient, LambdaRuntimeClient>();
+        services.TryAddSingleton<LambdaInvocationLoop>();
+        services.RemoveAll<IServer>();
+        services.AddSingleton<IServer, LambdaServer>();
+        // First, so that its StartingAsync runs before any other service can fail to start.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LambdaStartupMonitor>());
+    }
+
+    private static void AddLambdaLogging(IServiceCollection services, ILambdaEnvironment environment)
+    {
+        services.AddLogging(logging =>
+        {
+            logging.AddConsole();
+            if (MinimumLevel(environment.GetVariable(LambdaEnvironmentVariables.LogLevel)) is { } level) logging.SetMinimumLevel(level);
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, LambdaJsonConsoleFormatter>());
+        services.AddOptions<ConsoleLoggerOptions>().Configure<Microsoft.Extensions.Options.IOptions<ServerlessWebAppOptions>>((console, swa) =>
+        {
+            if (swa.Value.UseJsonLogging) console.FormatterName = LambdaJsonConsoleFormatter.FormatterName;
+        });
+    }
+
+    /// <summary>Lambda's advanced logging controls set AWS_LAMBDA_LOG_LEVEL (TRACE, DEBUG, INFO, WARN, ERROR, FATAL).</summary>
+    private static LogLevel? MinimumLevel(string? lambdaLevel) => lambdaLevel?.ToUpperInvariant() switch
+    {
+        "TRACE" => LogLevel.Trace,
+        "DEBUG" => LogLevel.Debug,
+        "INFO" => LogLevel.Information,
+        "WARN" => LogLevel.Warning,
+        "ERROR" => LogLevel.Error,
+        "FATAL" => LogLevel.Critical,
+        _ => null,
+    };
+}

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using FoundryService.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessWebApp.Hosting.Tasks;
 
 namespace FoundryService.ComputeDna;
 
@@ -16,17 +18,24 @@ public static class ComputeDnaEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<ValidationProblem, ProblemHttpResult>> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<TaskAccepted>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request, IServiceProvider services, CancellationToken cancellationToken)
     {
         var (sequence, error) = await ReadSequenceAsync(request, cancellationToken);
         if (error is not null) return Invalid(error);
+        if (services.GetService<ITaskQueue>() is not { } queue) return TaskSupport.Unavailable($"The sequence of {sequence!.Length} bases is valid");
 
-        // The task system is not in this build: say so rather than accept work nobody will run.
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Task queue unavailable",
-            detail: $"The sequence of {sequence!.Length} bases is valid, but this build has no task queue to run " +
-                    "compute-dna jobs; nothing was accepted.");
+        string taskId;
+        try
+        {
+            taskId = await queue.EnqueueAsync(ComputeDnaTask.Name, new ComputeDnaPayload(sequence!), cancellationToken: cancellationToken);
+        }
+        catch (TaskEnqueueException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Job not queued", detail: e.Message);
+        }
+        var location = TaskEndpoints.StatusPath(taskId);
+        return TypedResults.Accepted(location, new TaskAccepted(taskId, location));
     }
 
     /// <summary>Reads and validates the body; exactly one of the two results is non-null.</summary>

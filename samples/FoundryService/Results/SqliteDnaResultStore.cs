@@ -14,7 +14,9 @@ public sealed class SqliteDnaResultStore : IDnaResultStore
 
     public SqliteDnaResultStore(IOptions<FoundryOptions> options, IHostEnvironment environment)
     {
-        var path = options.Value.ResultsDatabasePath ?? Path.Combine(environment.ContentRootPath, "foundry-results.db");
+        // Inside Lambda only /tmp is writable (and not durable: set ResultsTable there).
+        var folder = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API") is { Length: > 0 } ? Path.GetTempPath() : environment.ContentRootPath;
+        var path = options.Value.ResultsDatabasePath ?? Path.Combine(folder, "foundry-results.db");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
     }
 

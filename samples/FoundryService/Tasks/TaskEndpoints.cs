@@ -16,8 +16,9 @@ public static class TaskEndpoints
     }
 
     private static async Task<Results<Ok<TaskStatusResponse>, ProblemHttpResult>> GetAsync(
-        string id, ITaskStatusStore statuses, IDnaResultStore results, CancellationToken cancellationToken)
+        string id, IServiceProvider services, IDnaResultStore results, CancellationToken cancellationToken)
     {
+        if (services.GetService<ITaskStatusStore>() is not { } statuses) return TaskSupport.Unavailable($"Status of task '{id}'");
         if (!statuses.IsTracking)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Task status not tracked",

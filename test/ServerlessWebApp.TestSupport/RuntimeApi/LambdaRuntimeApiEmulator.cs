@@ -141,7 +141,8 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
         headers["Lambda-Runtime-Invoked-Function-Arn"] = _options.FunctionArn;
         headers["Lambda-Runtime-Trace-Id"] = TraceId();
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(invocation.EventJson);
+        context.Response.ContentLength = invocation.EventUtf8.Length;
+        await context.Response.Body.WriteAsync(invocation.EventUtf8, context.RequestAborted);
     }
 
     private async Task ResponseAsync(HttpContext context, string requestId)
@@ -205,9 +206,11 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
 
     private static Task WriteJsonAsync(HttpContext context, int status, string json)
     {
+        var bytes = Encoding.UTF8.GetBytes(json);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(json);
+        context.Response.ContentLength = bytes.Length;
+        return context.Response.Body.WriteAsync(bytes).AsTask();
     }
 
     private static async Task<string> ReadBodyAsync(HttpContext context)

@@ -11,6 +11,9 @@ internal sealed class PendingInvocation(string requestId, string eventJson)
 
     public string RequestId { get; } = requestId;
     public string EventJson { get; } = eventJson;
+
+    /// <summary>The event as UTF-8, encoded once so a delivery is a single write with a Content-Length.</summary>
+    public byte[] EventUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(eventJson);
     public long EnqueuedTimestamp { get; } = Stopwatch.GetTimestamp();
     public Task<InvocationResult> Completion => _completion.Task;
     public bool IsAbandoned => Volatile.Read(ref _abandoned) == 1;

@@ -70,7 +70,10 @@ public static class ServerlessWebAppServiceCollectionExtensions
         services.RemoveAll<IServer>();
         services.AddSingleton<IServer, LambdaServer>();
         // First, so that its StartingAsync runs before any other service can fail to start.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LambdaStartupMonitor>());
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LambdaStartupMonitor)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LambdaStartupMonitor>());
+        }
     }
 
     private static void AddLambdaLogging(IServiceCollection services, ILambdaEnvironment environment)

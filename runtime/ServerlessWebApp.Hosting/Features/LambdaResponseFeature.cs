@@ -14,6 +14,7 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature
     private List<(Func<object, Task> Callback, object State)>? _onCompleted;
     private int _statusCode = StatusCodes.Status200OK;
     private string? _reasonPhrase;
+    private bool _starting;
 
     public int StatusCode
     {
@@ -58,15 +59,17 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature
     /// <summary>Runs the <c>OnStarting</c> callbacks (last registered first) and locks status and headers.</summary>
     public async Task StartAsync()
     {
-        if (HasStarted) return;
-        HasStarted = true;
+        if (HasStarted || _starting) return;
+        _starting = true;
         if (_onStarting is not null)
         {
+            // The callbacks may still set the status and headers: the response starts once they have run.
             for (var i = _onStarting.Count - 1; i >= 0; i--)
             {
                 await _onStarting[i].Callback(_onStarting[i].State).ConfigureAwait(false);
             }
         }
+        HasStarted = true;
         _headers.IsReadOnly = true;
     }
 
@@ -92,6 +95,8 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature
     /// <summary>Replaces whatever the app produced with a bridge-generated response (error paths only).</summary>
     public void ResetForError(int statusCode)
     {
+        HasStarted = true;
+        _starting = true;
         _headers.IsReadOnly = false;
         _headers.Clear();
         _statusCode = statusCode;

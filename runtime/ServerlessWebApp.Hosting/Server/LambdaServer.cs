@@ -19,7 +19,7 @@ internal sealed class LambdaServer : IServer
         _application = application;
         _loop = loop;
         // Hosting and app code read this; Lambda has no addresses to listen on.
-        Features.Set<IServerAddressesFeature>(new ServerAddressesFeature());
+        Features.Set<IServerAddressesFeature>(new LambdaServerAddressesFeature());
     }
 
     public IFeatureCollection Features { get; } = new FeatureCollection();

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ServerlessWebApp.Hosting.Runtime;
+
+namespace ServerlessWebApp.Hosting.Tests.Support;
+
+/// <summary>Keeps every log line with the request id found in its scopes.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+{
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public ConcurrentQueue<CapturedLog> Logs { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => provider._scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            string? requestId = null;
+            provider._scopes.ForEachScope((scope, _) =>
+            {
+                if (scope is IEnumerable<KeyValuePair<string, object?>> values)
+                {
+                    foreach (var (key, value) in values)
+                    {
+                        if (key == InvocationLogScope.RequestIdKey) requestId = value as string;
+                    }
+                }
+            }, (object?)null);
+            provider.Logs.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), exception, requestId));
+        }
+    }
+}

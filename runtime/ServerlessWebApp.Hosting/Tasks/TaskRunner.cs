@@ -43,24 +43,33 @@ internal sealed class TaskRunner
                 null, cancellationToken).ConfigureAwait(false);
         }
 
-        var begin = await _status.BeginAsync(message.TaskId, message.TaskName, cancellationToken).ConfigureAwait(false);
+        if (deadline is { } cutOff && cutOff <= _clock.GetUtcNow())
+        {
+            _logger.LogWarning("Task {TaskId} ({TaskName}) not started: no time left in the invocation", message.TaskId,
+                message.TaskName);
+            return TaskRunOutcome.Failed("DeadlineExceeded: no time left in the invocation to start the task.");
+        }
+
+        var begin = await _status.BeginAsync(message.TaskId, message.TaskName, deadline, cancellationToken).ConfigureAwait(false);
         if (begin.AlreadyDone)
         {
             _logger.LogInformation("Task {TaskId} ({TaskName}) is already DONE; delivery {DeliveryCount} skipped",
                 message.TaskId, message.TaskName, deliveryCount);
             return TaskRunOutcome.Skipped;
         }
+        if (begin.Busy)
+        {
+            // Not recorded as FAILED: the running delivery owns the status. This message comes back after its
+            // visibility timeout, by when the task is DONE (then skipped) or free to retry.
+            _logger.LogInformation("Task {TaskId} ({TaskName}) is running in another delivery; delivery {DeliveryCount} retried later",
+                message.TaskId, message.TaskName, deliveryCount);
+            return TaskRunOutcome.Failed($"Busy: task {message.TaskId} is running in another delivery.");
+        }
 
         using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (deadline is { } due)
         {
-            var left = due - _clock.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                return await FailAsync(message, "DeadlineExceeded: no time left in the invocation to start the task.",
-                    null, cancellationToken).ConfigureAwait(false);
-            }
-            attemptCancellation.CancelAfter(left);
+            attemptCancellation.CancelAfter(due - _clock.GetUtcNow());
         }
 
         try

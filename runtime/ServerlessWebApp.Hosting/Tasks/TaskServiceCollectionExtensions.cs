@@ -24,6 +24,7 @@ internal static class TaskServiceCollectionExtensions
     {
         services.AddOptions<ServerlessTaskOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ServerlessTaskOptions>, ServerlessTaskOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerlessTaskOptions>, ServerlessTaskOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TaskRegistry>();
         services.TryAddSingleton<CommandRegistry>();

@@ -16,8 +16,8 @@ internal sealed class UntrackedTaskStatusStore : ITaskStatusStore, ITaskStatusWr
 
     public Task RemoveReceivedAsync(string taskId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<TaskBeginOutcome> BeginAsync(string taskId, string taskName, CancellationToken cancellationToken) =>
-        Task.FromResult(new TaskBeginOutcome(false, 0));
+    public Task<TaskBeginOutcome> BeginAsync(string taskId, string taskName, DateTimeOffset? leaseUntil,
+        CancellationToken cancellationToken) => Task.FromResult(TaskBeginOutcome.Started(0));
 
     public Task CompleteAsync(string taskId, string? resultJson, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -23,9 +23,9 @@ internal static class TaskTestApp
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TaskTestJsonContext.Default));
         services?.Invoke(builder.Services);
         builder.Services.AddServerlessWebAppTasks();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TaskTestJsonContext.Default));
         return builder.Build();
     }
 

@@ -23,12 +23,13 @@ internal sealed class DynamoDbTaskStatusStore : ITaskStatusStore, ITaskStatusWri
     private const string CompletedAt = "completedAt";
     private const string Result = "result";
     private const string Error = "error";
+    private const string LeaseUntil = "leaseUntil";
 
     private static readonly Dictionary<string, string> Names = new()
     {
         ["#id"] = Key, ["#name"] = Name, ["#state"] = State, ["#attempts"] = Attempts, ["#created"] = CreatedAt,
         ["#updated"] = UpdatedAt, ["#started"] = StartedAt, ["#completed"] = CompletedAt, ["#result"] = Result,
-        ["#error"] = Error, ["#expires"] = Expires,
+        ["#error"] = Error, ["#expires"] = Expires, ["#lease"] = LeaseUntil,
     };
 
     private readonly IAmazonDynamoDB _dynamo;
@@ -104,34 +105,50 @@ internal sealed class DynamoDbTaskStatusStore : ITaskStatusStore, ITaskStatusWri
         }
     }
 
-    public async Task<TaskBeginOutcome> BeginAsync(string taskId, string taskName, CancellationToken cancellationToken)
+    public async Task<TaskBeginOutcome> BeginAsync(string taskId, string taskName, DateTimeOffset? leaseUntil,
+        CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":name"] = S(taskName), [":inProgress"] = S(TaskStateNames.InProgress), [":now"] = S(now),
+            [":expires"] = N(ExpiryOf(now)), [":one"] = N(1), [":done"] = S(TaskStateNames.Done),
+            [":nowMs"] = N(now.ToUnixTimeMilliseconds()),
+        };
+        var update = "SET #name = :name, #state = :inProgress, #started = :now, #updated = :now, #expires = :expires, " +
+            "#created = if_not_exists(#created, :now)";
+        if (leaseUntil is { } lease)
+        {
+            update += ", #lease = :lease";
+            values[":lease"] = N(lease.ToUnixTimeMilliseconds());
+        }
+        else
+        {
+            update += " REMOVE #lease";
+        }
         try
         {
             var response = await _dynamo.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = Table,
                 Key = KeyOf(taskId),
-                UpdateExpression = "SET #name = :name, #state = :inProgress, #started = :now, #updated = :now, " +
-                    "#expires = :expires, #created = if_not_exists(#created, :now) ADD #attempts :one",
-                ConditionExpression = "attribute_not_exists(#id) OR #state <> :done",
-                ExpressionAttributeNames = Pick("#id", "#name", "#state", "#started", "#updated", "#expires", "#created", "#attempts"),
-                ExpressionAttributeValues = new()
-                {
-                    [":name"] = S(taskName), [":inProgress"] = S(TaskStateNames.InProgress), [":now"] = S(now),
-                    [":expires"] = N(ExpiryOf(now)), [":one"] = N(1), [":done"] = S(TaskStateNames.Done),
-                },
+                UpdateExpression = update + " ADD #attempts :one",
+                ConditionExpression = "attribute_not_exists(#id) OR (#state <> :done AND " +
+                    "(#state <> :inProgress OR attribute_not_exists(#lease) OR #lease < :nowMs))",
+                ExpressionAttributeNames = Pick("#id", "#name", "#state", "#started", "#updated", "#expires", "#created",
+                    "#attempts", "#lease"),
+                ExpressionAttributeValues = values,
                 ReturnValues = ReturnValue.UPDATED_NEW,
             }, cancellationToken).ConfigureAwait(false);
             var attempt = response.Attributes is { } attributes && attributes.TryGetValue(Attempts, out var value)
                 ? int.Parse(value.N, CultureInfo.InvariantCulture)
                 : 1;
-            return new TaskBeginOutcome(false, attempt);
+            return TaskBeginOutcome.Started(attempt);
         }
         catch (ConditionalCheckFailedException)
         {
-            return new TaskBeginOutcome(true, 0);
+            var current = await GetAsync(taskId, cancellationToken).ConfigureAwait(false);
+            return current is { State: TaskState.Done } ? TaskBeginOutcome.Done : TaskBeginOutcome.HeldByAnother;
         }
     }
 
@@ -152,10 +169,10 @@ internal sealed class DynamoDbTaskStatusStore : ITaskStatusStore, ITaskStatusWri
         {
             TableName = Table,
             Key = KeyOf(taskId),
-            UpdateExpression = set + " REMOVE #error",
+            UpdateExpression = set + " REMOVE #error, #lease",
             ExpressionAttributeNames = resultJson is null
-                ? Pick("#state", "#completed", "#updated", "#expires", "#error")
-                : Pick("#state", "#completed", "#updated", "#expires", "#error", "#result"),
+                ? Pick("#state", "#completed", "#updated", "#expires", "#error", "#lease")
+                : Pick("#state", "#completed", "#updated", "#expires", "#error", "#lease", "#result"),
             ExpressionAttributeValues = values,
         }, cancellationToken);
     }
@@ -171,9 +188,10 @@ internal sealed class DynamoDbTaskStatusStore : ITaskStatusStore, ITaskStatusWri
                 Key = KeyOf(taskId),
                 UpdateExpression = "SET #state = :failed, #error = :error, #completed = :now, #updated = :now, " +
                     "#expires = :expires, #name = if_not_exists(#name, :name), #created = if_not_exists(#created, :now), " +
-                    "#attempts = if_not_exists(#attempts, :zero)",
+                    "#attempts = if_not_exists(#attempts, :zero) REMOVE #lease",
                 ConditionExpression = "attribute_not_exists(#id) OR #state <> :done",
-                ExpressionAttributeNames = Pick("#id", "#state", "#error", "#completed", "#updated", "#expires", "#name", "#created", "#attempts"),
+                ExpressionAttributeNames = Pick("#id", "#state", "#error", "#completed", "#updated", "#expires", "#name",
+                    "#created", "#attempts", "#lease"),
                 ExpressionAttributeValues = new()
                 {
                     [":failed"] = S(TaskStateNames.Failed), [":error"] = S(error), [":now"] = S(now),

@@ -29,6 +29,7 @@ internal sealed class SqliteTaskDatabase
             completed_at TEXT,
             result TEXT,
             error TEXT,
+            lease_until INTEGER,
             expires_at INTEGER NOT NULL);
         """;
 

@@ -66,32 +66,39 @@ internal sealed class SqliteTaskStatusStore : ITaskStatusStore, ITaskStatusWrite
             command.Parameters.AddWithValue("$received", TaskStateNames.Received);
         }, cancellationToken);
 
-    public async Task<TaskBeginOutcome> BeginAsync(string taskId, string taskName, CancellationToken cancellationToken)
+    public async Task<TaskBeginOutcome> BeginAsync(string taskId, string taskName, DateTimeOffset? leaseUntil,
+        CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO task_status (task_id, task_name, state, attempts, created_at, updated_at, started_at, expires_at)
-            VALUES ($id, $name, $inProgress, 1, $now, $now, $now, $expires)
+            INSERT INTO task_status (task_id, task_name, state, attempts, created_at, updated_at, started_at, lease_until, expires_at)
+            VALUES ($id, $name, $inProgress, 1, $now, $now, $now, $lease, $expires)
             ON CONFLICT (task_id) DO UPDATE SET task_name = $name, state = $inProgress, attempts = attempts + 1,
-                started_at = $now, updated_at = $now, expires_at = $expires
-            WHERE state <> $done
+                started_at = $now, updated_at = $now, lease_until = $lease, expires_at = $expires
+            WHERE state <> $done AND (state <> $inProgress OR lease_until IS NULL OR lease_until < $nowMs)
             RETURNING attempts
             """;
         command.Parameters.AddWithValue("$id", taskId);
         command.Parameters.AddWithValue("$name", taskName);
         command.Parameters.AddWithValue("$inProgress", TaskStateNames.InProgress);
         command.Parameters.AddWithValue("$done", TaskStateNames.Done);
+        command.Parameters.AddWithValue("$lease", (object?)leaseUntil?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$nowMs", now.ToUnixTimeMilliseconds());
         AddTimes(command, now);
-        var attempts = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return attempts is long count ? new TaskBeginOutcome(false, (int)count) : new TaskBeginOutcome(true, 0);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long attempts)
+        {
+            return TaskBeginOutcome.Started((int)attempts);
+        }
+        var current = await GetAsync(taskId, cancellationToken).ConfigureAwait(false);
+        return current is { State: TaskState.Done } ? TaskBeginOutcome.Done : TaskBeginOutcome.HeldByAnother;
     }
 
     public Task CompleteAsync(string taskId, string? resultJson, CancellationToken cancellationToken) =>
         ExecuteAsync("""
             UPDATE task_status SET state = $done, completed_at = $now, updated_at = $now, expires_at = $expires,
-                result = $result, error = NULL
+                result = $result, error = NULL, lease_until = NULL
             WHERE task_id = $id
             """, command =>
         {
@@ -106,7 +113,7 @@ internal sealed class SqliteTaskStatusStore : ITaskStatusStore, ITaskStatusWrite
             INSERT INTO task_status (task_id, task_name, state, attempts, created_at, updated_at, completed_at, error, expires_at)
             VALUES ($id, $name, $failed, 0, $now, $now, $now, $error, $expires)
             ON CONFLICT (task_id) DO UPDATE SET state = $failed, error = $error, completed_at = $now, updated_at = $now,
-                expires_at = $expires
+                lease_until = NULL, expires_at = $expires
             WHERE state <> $done
             """, command =>
         {

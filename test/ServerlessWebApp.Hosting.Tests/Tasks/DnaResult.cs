@@ -1,0 +1,3 @@
+namespace ServerlessWebApp.Hosting.Tests.Tasks;
+
+public sealed record DnaResult(int Length);

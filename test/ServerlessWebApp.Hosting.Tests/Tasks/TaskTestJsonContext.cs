@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ServerlessWebApp.Hosting.Tests.Tasks;
+
+/// <summary>Source-generated metadata for the test payloads, with web defaults (camelCase) as an app would register.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(DnaJob))]
+[JsonSerializable(typeof(DnaResult))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class TaskTestJsonContext : JsonSerializerContext;

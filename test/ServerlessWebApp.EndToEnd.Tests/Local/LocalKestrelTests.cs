@@ -1,24 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ServerlessWebApp.TestSupport.RuntimeApi;
 
 namespace ServerlessWebApp.EndToEnd.Tests.Local;
 
 /// <summary>Outside Lambda the same published app is an ordinary Kestrel app.</summary>
-public sealed class LocalKestrelTests : IAsyncLifetime
+public sealed class LocalKestrelTests(LocalSampleFixture fixture) : IClassFixture<LocalSampleFixture>
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("swa-e2e-local-").FullName;
-    private LocalSample _sample = null!;
-
-    public async Task InitializeAsync() =>
-        _sample = await LocalSample.StartAsync(await SamplePublisher.PublishAsync(PublishMode.FrameworkDependent), _data);
-
-    public async Task DisposeAsync()
-    {
-        await _sample.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    private readonly LocalSample _sample = fixture.Sample;
 
     [Fact]
     public async Task GreetingIsServedOnKestrel()

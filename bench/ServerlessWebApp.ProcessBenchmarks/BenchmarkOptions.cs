@@ -37,10 +37,14 @@ internal sealed class BenchmarkOptions
         _ => mode.ToString(),
     };
 
-    private static PublishMode ParseMode(string name) =>
-        Enum.GetValues<PublishMode>().FirstOrDefault(m => ShortName(m) == name.Trim(), (PublishMode)(-1)) is var mode && Enum.IsDefined(mode)
-            ? mode
-            : throw new ArgumentException($"--modes: unknown mode '{name}'; allowed: fdd, r2r, aot.");
+    private static PublishMode ParseMode(string name)
+    {
+        foreach (var mode in Enum.GetValues<PublishMode>())
+        {
+            if (ShortName(mode) == name.Trim()) return mode;
+        }
+        throw new ArgumentException($"--modes: unknown mode '{name}'; allowed: fdd, r2r, aot.");
+    }
 
     public const string Usage =
         "usage: dotnet run -c Release --project bench/ServerlessWebApp.ProcessBenchmarks -- " +

@@ -27,7 +27,9 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     private const string Prefix = "/2018-06-01/runtime";
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
 
-    private readonly Channel<PendingInvocation> _queue = Channel.CreateUnbounded<PendingInvocation>();
+    // Synchronous continuations: an invoke hands the event straight to the waiting /next request, no thread hop.
+    private readonly Channel<PendingInvocation> _queue = Channel.CreateUnbounded<PendingInvocation>(
+        new UnboundedChannelOptions { AllowSynchronousContinuations = true });
     private readonly ConcurrentDictionary<string, PendingInvocation> _invocations = new();
     private readonly ConcurrentQueue<InitErrorReport> _initErrors = new();
     private readonly TaskCompletionSource<InitErrorReport> _firstInitError = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -33,6 +33,9 @@ public static class ServerlessWebAppServiceCollectionExtensions
             $"ServerlessWebAppOptions.MaxResponsePayloadBytes must be between 1 and {ServerlessWebAppOptions.LambdaResponsePayloadLimit} (Lambda's 6 MB limit).");
         options.Validate(o => o.DeadlineMargin >= TimeSpan.Zero,
             "ServerlessWebAppOptions.DeadlineMargin must be zero or positive.");
+        options.Validate(o => o.BinaryMediaTypes.All(t => !string.IsNullOrWhiteSpace(t) && t.Contains('/')),
+            "ServerlessWebAppOptions.BinaryMediaTypes entries must be media types such as 'application/pdf' or wildcards such as 'image/*'.");
+        options.ValidateOnStart();
 
         services.TryAddSingleton(environment);
         services.TryAddSingleton(TimeProvider.System);

@@ -22,7 +22,7 @@ internal sealed class AlbEventAdapter : IHttpEventAdapter
     public void ReadRequest(JsonElement lambdaEvent, HttpExchange exchange)
     {
         var request = exchange.Request;
-        request.Method = EventJson.GetString(lambdaEvent, "httpMethod"u8)!;
+        request.Method = HttpMethodNames.Read(lambdaEvent, "httpMethod"u8);
         string query;
         if (IsMultiValue(lambdaEvent))
         {

@@ -20,7 +20,7 @@ internal sealed class DirectInvocationEventAdapter : IHttpEventAdapter
     public void ReadRequest(JsonElement lambdaEvent, HttpExchange exchange)
     {
         var request = exchange.Request;
-        request.Method = EventJson.GetString(lambdaEvent, "httpMethod"u8)!.ToUpperInvariant();
+        request.Method = HttpMethodNames.Read(lambdaEvent, "httpMethod"u8);
         if (EventJson.TryGetObject(lambdaEvent, "multiValueHeaders"u8, out var multiValueHeaders))
         {
             EventRequestReader.ReadMultiValueHeaders(multiValueHeaders, request.Headers);

@@ -35,6 +35,7 @@ internal sealed partial class HttpEventHandler<TAdapter> : ILambdaEventHandler, 
     private readonly PooledBufferWriter _bodyBuffer = new(4096);
     private readonly PooledBufferWriter _json = new(4096);
     private readonly Utf8JsonWriter _writer;
+    private HttpExchange? _exchange;
 
     public HttpEventHandler(TAdapter adapter, LambdaHttpApplication application, IOptions<ServerlessWebAppOptions> options,
         ILogger<HttpEventHandler<TAdapter>> logger)
@@ -54,12 +55,30 @@ internal sealed partial class HttpEventHandler<TAdapter> : ILambdaEventHandler, 
     public async Task HandleAsync(LambdaInvocation invocation, IBufferWriter<byte> response, CancellationToken cancellationToken)
     {
         var application = _application.Application;
-        _bodyBuffer.Reset();
-        var body = new ResponseBodyBuffer(_bodyBuffer, _maxPayloadBytes);
-        EventJson.TryGetObject(invocation.Event, "requestContext"u8, out var requestContext);
-        using var exchange = new HttpExchange(invocation, _adapter.Source, requestContext, cancellationToken, body);
-        _adapter.ReadRequest(invocation.Event, exchange);
+        if (_exchange is null || _exchange.Application != application)
+        {
+            _exchange = new HttpExchange(application, new ResponseBodyBuffer(_bodyBuffer, _maxPayloadBytes));
+        }
 
+        var exchange = _exchange;
+        _bodyBuffer.Reset();
+        EventJson.TryGetObject(invocation.Event, "requestContext"u8, out var requestContext);
+        exchange.Begin(invocation, _adapter.Source, requestContext, cancellationToken);
+        try
+        {
+            _adapter.ReadRequest(invocation.Event, exchange);
+            await RunAsync(application, exchange, response).ConfigureAwait(false);
+        }
+        finally
+        {
+            exchange.End();
+        }
+    }
+
+    private async Task RunAsync(IHttpApplicationAdapter application, HttpExchange exchange, IBufferWriter<byte> response)
+    {
+        var requestId = exchange.Invocation.RequestId;
+        var body = exchange.ResponseBody;
         var context = application.CreateContext(exchange.Features);
         Exception? failure = null;
         try
@@ -74,13 +93,13 @@ internal sealed partial class HttpEventHandler<TAdapter> : ILambdaEventHandler, 
 
         if (failure is not null)
         {
-            LogUnhandledException(_logger, failure, invocation.RequestId);
+            LogUnhandledException(_logger, failure, requestId);
             WriteProblem(exchange, StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
                 "The application failed to process the request.");
         }
         else if (exchange.Lifetime.IsAborted)
         {
-            LogAborted(_logger, invocation.RequestId);
+            LogAborted(_logger, requestId);
             WriteProblem(exchange, StatusCodes.Status502BadGateway, "The application aborted the request.",
                 "The application called HttpContext.Abort(); there is no response to send.");
         }
@@ -88,7 +107,7 @@ internal sealed partial class HttpEventHandler<TAdapter> : ILambdaEventHandler, 
         if (body.Overflowed || !TryWriteEnvelope(exchange))
         {
             var size = body.Overflowed ? body.Length : _json.WrittenCount;
-            LogResponseTooLarge(_logger, invocation.RequestId, size, _maxPayloadBytes);
+            LogResponseTooLarge(_logger, requestId, size, _maxPayloadBytes);
             WriteProblem(exchange, StatusCodes.Status502BadGateway, "Response too large.",
                 $"The response is {size} bytes; a Lambda function can return at most {_maxPayloadBytes} bytes. " +
                 "Serve large content from S3 (for example with a pre-signed URL) or page the result.");
@@ -99,7 +118,7 @@ internal sealed partial class HttpEventHandler<TAdapter> : ILambdaEventHandler, 
 
         if (await exchange.Response.CompleteAsync().ConfigureAwait(false) is { } completedFailure)
         {
-            LogOnCompletedFailed(_logger, completedFailure, invocation.RequestId);
+            LogOnCompletedFailed(_logger, completedFailure, requestId);
         }
         application.DisposeContext(context, failure);
     }

@@ -27,7 +27,7 @@ internal static class PayloadV2Mapping
         EventJson.TryGetObject(lambdaEvent, "requestContext"u8, out var requestContext);
         EventJson.TryGetObject(requestContext, "http"u8, out var http);
         var request = exchange.Request;
-        request.Method = EventJson.GetString(http, "method"u8) ?? HttpMethods.Get;
+        request.Method = HttpMethodNames.Read(http, "method"u8);
         request.Protocol = EventJson.GetString(http, "protocol"u8) ?? "HTTP/1.1";
 
         if (EventJson.TryGetObject(lambdaEvent, "headers"u8, out var headers))

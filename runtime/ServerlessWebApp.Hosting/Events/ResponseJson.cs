@@ -76,7 +76,8 @@ internal static class ResponseJson
     /// <summary><c>"body"</c> (UTF-8 text, or base64 when binary) and <c>"isBase64Encoded"</c>.</summary>
     public static void WriteBody(Utf8JsonWriter writer, HttpExchange exchange)
     {
-        var body = exchange.ResponseBody.Written;
+        // A HEAD response has headers only, whatever the app wrote (a real server drops the body too).
+        var body = HttpMethods.IsHead(exchange.Request.Method) ? default : exchange.ResponseBody.Written;
         if (exchange.ResponseIsBinary)
         {
             writer.WriteBase64String("body"u8, body);

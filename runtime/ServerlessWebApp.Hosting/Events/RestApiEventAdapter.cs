@@ -24,7 +24,7 @@ internal sealed class RestApiEventAdapter : IHttpEventAdapter
     {
         EventJson.TryGetObject(lambdaEvent, "requestContext"u8, out var requestContext);
         var request = exchange.Request;
-        request.Method = EventJson.GetString(lambdaEvent, "httpMethod"u8)!;
+        request.Method = HttpMethodNames.Read(lambdaEvent, "httpMethod"u8);
         request.Protocol = EventJson.GetString(requestContext, "protocol"u8) ?? "HTTP/1.1";
 
         if (EventJson.TryGetObject(lambdaEvent, "multiValueHeaders"u8, out var multiValueHeaders))

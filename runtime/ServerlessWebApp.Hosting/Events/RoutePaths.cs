@@ -23,7 +23,15 @@ internal static class RoutePaths
     {
         pathBase = string.Empty;
         if (fullPath.Equals(path, StringComparison.Ordinal)) return true;
-        if (path == "/" || path.Length == 0) return false;
+        if (path.Length == 0) return false;
+        if (path == "/")
+        {
+            // The root of a stage or base path: "/prod/" (or "/prod") − "/" → "/prod".
+            var trimmed = fullPath.TrimEnd('/');
+            if (trimmed.Length == 0) return false;
+            pathBase = trimmed;
+            return true;
+        }
         if (fullPath.Length > path.Length && fullPath.EndsWith(path, StringComparison.Ordinal)
             && fullPath[fullPath.Length - path.Length - 1] != '/' && fullPath[0] == '/')
         {

@@ -15,4 +15,13 @@ internal sealed class LambdaConnectionFeature : IHttpConnectionFeature
     public int RemotePort { get; set; }
 
     public int LocalPort { get; set; }
+
+    public void Reset(string connectionId)
+    {
+        ConnectionId = connectionId;
+        RemoteIpAddress = null;
+        LocalIpAddress = null;
+        RemotePort = 0;
+        LocalPort = 0;
+    }
 }

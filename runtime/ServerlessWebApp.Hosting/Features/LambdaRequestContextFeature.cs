@@ -3,12 +3,18 @@ using ServerlessWebApp.Hosting.Invocations;
 
 namespace ServerlessWebApp.Hosting.Features;
 
-internal sealed class LambdaRequestContextFeature(LambdaEventSource source, JsonElement requestContext, LambdaInvocation invocation)
-    : ILambdaRequestContextFeature
+internal sealed class LambdaRequestContextFeature : ILambdaRequestContextFeature
 {
-    public LambdaEventSource Source { get; } = source;
+    public LambdaEventSource Source { get; private set; }
 
-    public JsonElement RequestContext { get; } = requestContext;
+    public JsonElement RequestContext { get; private set; }
 
-    public LambdaInvocation Invocation { get; } = invocation;
+    public LambdaInvocation Invocation { get; private set; } = null!;
+
+    public void Reset(LambdaEventSource source, JsonElement requestContext, LambdaInvocation invocation)
+    {
+        Source = source;
+        RequestContext = requestContext;
+        Invocation = invocation;
+    }
 }

@@ -20,7 +20,25 @@ internal sealed class LambdaRequestFeature : IHttpRequestFeature
 
     public string RawTarget { get; set; } = string.Empty;
 
-    public IHeaderDictionary Headers { get; set; } = new HeaderDictionary();
+    private readonly HeaderDictionary _headers = new();
+
+    public LambdaRequestFeature() => Headers = _headers;
+
+    public IHeaderDictionary Headers { get; set; }
 
     public Stream Body { get; set; } = Stream.Null;
+
+    public void Reset()
+    {
+        Protocol = "HTTP/1.1";
+        Scheme = "https";
+        Method = HttpMethods.Get;
+        PathBase = string.Empty;
+        Path = "/";
+        QueryString = string.Empty;
+        RawTarget = string.Empty;
+        _headers.Clear();
+        Headers = _headers;
+        Body = Stream.Null;
+    }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ServerlessWebApp.Hosting.Features;
 
 /// <summary>Makes <c>HttpContext.TraceIdentifier</c> the Lambda request id, so app logs and Lambda logs line up.</summary>
-internal sealed class LambdaRequestIdentifierFeature(string requestId) : IHttpRequestIdentifierFeature
+internal sealed class LambdaRequestIdentifierFeature : IHttpRequestIdentifierFeature
 {
-    public string TraceIdentifier { get; set; } = requestId;
+    public string TraceIdentifier { get; set; } = string.Empty;
 }

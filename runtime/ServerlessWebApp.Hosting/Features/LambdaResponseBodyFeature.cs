@@ -10,16 +10,20 @@ internal sealed class LambdaResponseBodyFeature : IHttpResponseBodyFeature
 {
     private readonly LambdaResponseFeature _response;
 
+    private readonly ResponseBodyPipeWriter _writer;
+
     public LambdaResponseBodyFeature(ResponseBodyBuffer body, LambdaResponseFeature response)
     {
         _response = response;
         Stream = new ResponseBodyStream(body, response);
-        Writer = new ResponseBodyPipeWriter(body, response);
+        _writer = new ResponseBodyPipeWriter(body, response);
     }
 
     public Stream Stream { get; }
 
-    public PipeWriter Writer { get; }
+    public PipeWriter Writer => _writer;
+
+    public void Reset() => _writer.Reset();
 
     public void DisableBuffering()
     {

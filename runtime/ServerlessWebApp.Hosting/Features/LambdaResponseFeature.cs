@@ -92,6 +92,20 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature
         return first;
     }
 
+    /// <summary>Ready for the next request.</summary>
+    public void Reset()
+    {
+        _headers.IsReadOnly = false;
+        _headers.Clear();
+        Headers = _headers;
+        _statusCode = StatusCodes.Status200OK;
+        _reasonPhrase = null;
+        _onStarting?.Clear();
+        _onCompleted?.Clear();
+        HasStarted = false;
+        _starting = false;
+    }
+
     /// <summary>Replaces whatever the app produced with a bridge-generated response (error paths only).</summary>
     public void ResetForError(int statusCode)
     {

@@ -31,6 +31,8 @@ internal sealed class ResponseBodyPipeWriter(ResponseBodyBuffer body, LambdaResp
 
     public override void Complete(Exception? exception = null) => _completed = true;
 
+    public void Reset() => _completed = false;
+
     public override async ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
     {
         if (!response.HasStarted) await response.StartAsync().ConfigureAwait(false);

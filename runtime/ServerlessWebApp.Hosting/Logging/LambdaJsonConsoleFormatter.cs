@@ -50,6 +50,7 @@ internal sealed class LambdaJsonConsoleFormatter : ConsoleFormatter
                 foreach (var (key, value) in values)
                 {
                     if (key == "{OriginalFormat}" || IsReserved(key)) continue;
+                    if (key == InvocationLogScope.RequestIdKey && requestId is not null && Equals(value, requestId)) continue;
                     WriteValue(json, key, value);
                 }
             }

@@ -181,9 +181,10 @@ internal sealed partial class LambdaInvocationLoop : IDisposable
             _deadline = new CancellationTokenSource(System.Threading.Timeout.InfiniteTimeSpan, _clock);
         }
 
-        if (deadline != DateTimeOffset.MaxValue)
+        var remaining = deadline == DateTimeOffset.MaxValue ? TimeSpan.MaxValue : deadline - _clock.GetUtcNow() - _deadlineMargin;
+        // Lambda allows 15 minutes at most; a deadline further away than a day is no deadline (and beyond a timer's range).
+        if (remaining < TimeSpan.FromDays(1))
         {
-            var remaining = deadline - _clock.GetUtcNow() - _deadlineMargin;
             _deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
         }
         return _deadline.Token;

@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
+using ServerlessWebApp.Hosting.Features;
 
 namespace ServerlessWebApp.Hosting.Server;
 
 internal sealed class HttpApplicationAdapter<TContext>(IHttpApplication<TContext> application) : IHttpApplicationAdapter
     where TContext : notnull
 {
+    public LambdaFeatureCollection CreateFeatureCollection(LambdaRequestFeature request, LambdaResponseFeature response,
+        LambdaResponseBodyFeature body, LambdaConnectionFeature connection, LambdaRequestLifetimeFeature lifetime,
+        LambdaRequestIdentifierFeature identifier, LambdaRequestContextFeature context) =>
+        new HostContextFeatureCollection<TContext>(request, response, body, connection, lifetime, identifier, context);
+
     public object CreateContext(IFeatureCollection features) => application.CreateContext(features);
 
     public Task ProcessRequestAsync(object context) => application.ProcessRequestAsync((TContext)context);

@@ -1,10 +1,16 @@
 using Microsoft.AspNetCore.Http.Features;
+using ServerlessWebApp.Hosting.Features;
 
 namespace ServerlessWebApp.Hosting.Server;
 
 /// <summary>The app's <c>IHttpApplication&lt;TContext&gt;</c> with <c>TContext</c> hidden, for the event handlers.</summary>
 internal interface IHttpApplicationAdapter
 {
+    /// <summary>A reusable feature collection on which the host can keep its per-request context between requests.</summary>
+    LambdaFeatureCollection CreateFeatureCollection(LambdaRequestFeature request, LambdaResponseFeature response,
+        LambdaResponseBodyFeature body, LambdaConnectionFeature connection, LambdaRequestLifetimeFeature lifetime,
+        LambdaRequestIdentifierFeature identifier, LambdaRequestContextFeature context);
+
     object CreateContext(IFeatureCollection features);
 
     Task ProcessRequestAsync(object context);

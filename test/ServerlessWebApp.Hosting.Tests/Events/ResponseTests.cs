@@ -237,6 +237,20 @@ public class ResponseTests
     }
 
     [Fact]
+    public async Task HeadResponseHasHeadersButNoBody()
+    {
+        await using var host = await LambdaAppHost.StartAsync(app => app.Run(context =>
+        {
+            context.Response.ContentType = "text/plain";
+            return context.Response.WriteAsync("not for HEAD");
+        }));
+
+        var result = await host.InvokeAsync(TestEvents.HttpApi(method: "HEAD"));
+
+        Assert.Equal("""{"statusCode":200,"headers":{"Content-Type":"text/plain"},"body":"","isBase64Encoded":false}""", result.Payload);
+    }
+
+    [Fact]
     public async Task PipeWriterAndStreamWritesEndUpInOneBody()
     {
         await using var host = await LambdaAppHost.StartAsync(app => app.Run(async context =>

@@ -43,6 +43,35 @@ public class RestApiEventTests
     }
 
     [Fact]
+    public async Task HttpApiWithPayloadFormatOneIsReadLikeARestApi()
+    {
+        var (host, recorder) = await LambdaAppHost.StartRecordingAsync();
+        await using var _ = host;
+
+        var result = await host.InvokeAsync("""
+            {"version": "1.0", "resource": "/my/path", "path": "/my/path", "httpMethod": "POST",
+             "headers": {"Header1": "value1", "Content-Type": "text/plain"},
+             "multiValueHeaders": {"Header1": ["value1"], "Content-Type": ["text/plain"]},
+             "queryStringParameters": {"p": "1"}, "multiValueQueryStringParameters": {"p": ["1"]},
+             "requestContext": {"accountId": "123456789012", "apiId": "id", "domainName": "id.execute-api.us-east-1.amazonaws.com",
+               "httpMethod": "POST", "identity": {"sourceIp": "192.0.2.1", "userAgent": "agent"}, "path": "/my/path",
+               "protocol": "HTTP/1.1", "requestId": "id=", "resourcePath": "/my/path", "stage": "$default"},
+             "pathParameters": null, "stageVariables": null, "body": "Hello", "isBase64Encoded": false}
+            """);
+
+        var request = recorder.Last;
+        Assert.Equal(LambdaEventSource.RestApi, request.Source);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("", request.PathBase);
+        Assert.Equal("/my/path", request.Path);
+        Assert.Equal("?p=1", request.QueryString);
+        Assert.Equal("id.execute-api.us-east-1.amazonaws.com", request.Host);
+        Assert.Equal(IPAddress.Parse("192.0.2.1"), request.RemoteIpAddress);
+        Assert.Equal("Hello", request.Body);
+        Assert.Equal("""{"statusCode":200,"multiValueHeaders":{"Content-Type":["text/plain"]},"body":"ok","isBase64Encoded":false}""", result.Payload);
+    }
+
+    [Fact]
     public async Task StageBecomesPathBase()
     {
         var (host, recorder) = await LambdaAppHost.StartRecordingAsync();
@@ -53,6 +82,31 @@ public class RestApiEventTests
 
         Assert.Equal("/prod", recorder.Last.PathBase);
         Assert.Equal("/items/42", recorder.Last.Path);
+    }
+
+    [Fact]
+    public async Task RootOfAStageHasTheStageAsPathBase()
+    {
+        var (host, recorder) = await LambdaAppHost.StartRecordingAsync();
+        await using var _ = host;
+
+        await host.InvokeAsync(TestEvents.RestApi(path: "/", requestContextPath: "/prod/", resource: "/"));
+
+        Assert.Equal("/prod", recorder.Last.PathBase);
+        Assert.Equal("/", recorder.Last.Path);
+    }
+
+    [Fact]
+    public async Task MethodIsReadInCanonicalForm()
+    {
+        var (host, recorder) = await LambdaAppHost.StartRecordingAsync();
+        await using var _ = host;
+
+        await host.InvokeAsync(TestEvents.RestApi(method: "DELETE"));
+        await host.InvokeAsync(TestEvents.RestApi(method: "propfind"));
+
+        Assert.Same(HttpMethods.Delete, recorder.Requests[0].Method);
+        Assert.Equal("PROPFIND", recorder.Requests[1].Method);
     }
 
     [Fact]

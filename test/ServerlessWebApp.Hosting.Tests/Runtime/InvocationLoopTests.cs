@@ -96,27 +96,26 @@ public class InvocationLoopTests
     [Fact]
     public async Task RequestAbortedFiresBeforeTheDeadline()
     {
-        var aborted = new TaskCompletionSource<TimeSpan>();
+        var aborted = new TaskCompletionSource<DateTimeOffset>();
         await using var host = await LambdaAppHost.StartAsync(app => app.Run(async context =>
         {
-            var clock = Stopwatch.StartNew();
             try
             {
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
             }
             catch (OperationCanceledException)
             {
-                aborted.SetResult(clock.Elapsed);
+                aborted.SetResult(DateTimeOffset.UtcNow);
                 context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
             }
-        }), options => options.DeadlineMargin = TimeSpan.FromMilliseconds(400));
+        }), options => options.DeadlineMargin = TimeSpan.FromSeconds(1));
 
-        // Lambda would end this invocation 700 ms from now; the app must be told 400 ms before that.
-        var deadline = DateTimeOffset.UtcNow.AddMilliseconds(700);
+        // Lambda would end this invocation 2 s from now; the app must be told about 1 s before that.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
         var result = await host.InvokeAsync(TestEvents.HttpApi(), deadline: deadline);
 
-        var waited = await aborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.InRange(waited, TimeSpan.Zero, TimeSpan.FromMilliseconds(650));
+        var firedAt = await aborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.InRange(firedAt, deadline - TimeSpan.FromMilliseconds(1050), deadline - TimeSpan.FromMilliseconds(300));
         Assert.Equal(504, result.Json.GetProperty("statusCode").GetInt32());
     }
 
@@ -133,6 +132,22 @@ public class InvocationLoopTests
         await host.InvokeAsync(TestEvents.HttpApi(), deadline: DateTimeOffset.UtcNow.AddSeconds(30));
         await host.InvokeAsync(TestEvents.HttpApi(), deadline: DateTimeOffset.UtcNow.AddSeconds(30));
 
+        Assert.False(canceled);
+    }
+
+    [Fact]
+    public async Task DeadlineBeyondTimerRangeMeansNoDeadline()
+    {
+        bool? canceled = null;
+        await using var host = await LambdaAppHost.StartAsync(app => app.Run(context =>
+        {
+            canceled = context.RequestAborted.IsCancellationRequested;
+            return Task.CompletedTask;
+        }));
+
+        var result = await host.InvokeAsync(TestEvents.HttpApi(), deadline: DateTimeOffset.FromUnixTimeMilliseconds(9_999_999_999_999));
+
+        Assert.False(result.IsError, result.Error?.ErrorMessage);
         Assert.False(canceled);
     }
 

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using ServerlessWebApp.Hosting.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessWebApp.Hosting.Invocations;
 using ServerlessWebApp.Hosting.Runtime;
@@ -75,6 +78,51 @@ public class AddServerlessWebAppTests
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ServerlessWebAppOptions>>().Value);
 
         Assert.Contains("MaxResponsePayloadBytes", failure.Message);
+    }
+
+    [Fact]
+    public void InsideLambdaLogsAreWrittenAsLambdaJsonAtTheConfiguredLevel()
+    {
+        var environment = new FakeLambdaEnvironment { ["AWS_LAMBDA_RUNTIME_API"] = "127.0.0.1:9001", ["AWS_LAMBDA_LOG_LEVEL"] = "WARN" };
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddServerlessWebApp(null, environment);
+        using var app = builder.Build();
+
+        Assert.Equal("lambda-json", app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
+        Assert.Contains(app.Services.GetServices<ConsoleFormatter>(), f => f is LambdaJsonConsoleFormatter);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, app.Services.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.MinLevel);
+    }
+
+    [Fact]
+    public void JsonLoggingCanBeTurnedOff()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddServerlessWebApp(o => o.UseJsonLogging = false, FakeLambdaEnvironment.InsideLambda());
+        using var app = builder.Build();
+
+        Assert.NotEqual("lambda-json", app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
+    }
+
+    [Fact]
+    public void OutsideLambdaLoggingIsUnchanged()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddServerlessWebApp(null, new FakeLambdaEnvironment());
+        using var app = builder.Build();
+
+        Assert.DoesNotContain(app.Services.GetServices<ConsoleFormatter>(), f => f is LambdaJsonConsoleFormatter);
+    }
+
+    [Fact]
+    public void BinaryMediaTypeThatIsNotAMediaTypeIsRejectedByName()
+    {
+        var services = new ServiceCollection();
+        services.AddServerlessWebApp(o => o.BinaryMediaTypes.Add("pdf"), new FakeLambdaEnvironment());
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ServerlessWebAppOptions>>().Value);
+
+        Assert.Contains("BinaryMediaTypes", failure.Message);
     }
 
     [Fact]

@@ -1,31 +1,36 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessWebApp.Contract;
 using ServerlessWebApp.Hosting.Invocations;
 using ServerlessWebApp.Hosting.Tasks;
+using ServerlessWebApp.Hosting.Tasks.Aws;
 
 namespace ServerlessWebApp.Hosting.Control;
 
 /// <summary>
 /// Runs the task a schedule names: <c>{"serverlessWebApp":{"kind":"task","task":"name","payload":{..},"schedule":"nightly"}}</c>
-/// from an EventBridge rule or Scheduler. The task id derives from the request id, which Lambda keeps across its
-/// asynchronous retries, so a retried schedule that already reached DONE does not run twice. A failed task fails
-/// the invocation (<c>TaskFailed</c>), so the target's retry policy and dead-letter queue take over.
+/// from an EventBridge rule or Scheduler. On the web function (short timeout) the task is handed to the task queue and
+/// the worker runs it with the queue's retries and dead-letter queue; elsewhere it runs in place, and a failure fails
+/// the invocation (<c>TaskFailed</c>) so the target's retry policy and dead-letter queue take over. The task id
+/// derives from the request id, which Lambda keeps across its asynchronous retries, so a retried schedule that was
+/// already enqueued or DONE (with a status table) does not run twice.
 /// </summary>
 internal sealed class ScheduledTaskHandler : ILambdaEventHandler
 {
-    private readonly TaskRunner _runner;
+    private readonly IServiceProvider _services;
     private readonly TimeProvider _clock;
     private readonly ServerlessTaskOptions _options;
     private readonly ILogger<ScheduledTaskHandler> _logger;
 
-    public ScheduledTaskHandler(TaskRunner runner, TimeProvider clock, IOptions<ServerlessTaskOptions> options,
+    // The runner is resolved on the first scheduled event, keeping AWS clients out of the cold start.
+    public ScheduledTaskHandler(IServiceProvider services, TimeProvider clock, IOptions<ServerlessTaskOptions> options,
         ILogger<ScheduledTaskHandler> logger)
     {
-        _runner = runner;
+        _services = services;
         _clock = clock;
         _options = options.Value;
         _logger = logger;
@@ -53,22 +58,50 @@ internal sealed class ScheduledTaskHandler : ILambdaEventHandler
 
         var message = new TaskMessage(TaskIds.FromKey("schedule", taskName, invocation.RequestId), taskName,
             _clock.GetUtcNow(), payload, null);
-        _logger.LogInformation("Schedule {Schedule} runs task {TaskName} as {TaskId}", schedule, taskName, message.TaskId);
-        var outcome = await _runner.RunAsync(message, 1, invocation.Deadline - _options.DeadlineMargin, cancellationToken)
-            .ConfigureAwait(false);
-        if (!outcome.Succeeded)
-        {
-            throw new LambdaEventException("TaskFailed",
-                $"Scheduled task '{taskName}' ({message.TaskId}, schedule {schedule ?? "unnamed"}) failed: {outcome.Error}");
-        }
+        var state = HandsOffToQueue
+            ? await EnqueueAsync(message, schedule, cancellationToken).ConfigureAwait(false)
+            : await RunInPlaceAsync(message, schedule, invocation, cancellationToken).ConfigureAwait(false);
 
         using var writer = new Utf8JsonWriter(response);
         writer.WriteStartObject();
         writer.WriteString("taskId", message.TaskId);
         writer.WriteString(SwaControlEvent.Task, taskName);
         if (schedule is not null) writer.WriteString(SwaControlEvent.Schedule, schedule);
-        writer.WriteString("state", TaskStateNames.Done);
-        writer.WriteBoolean("alreadyDone", outcome.AlreadyDone);
+        writer.WriteString("state", state.Name);
+        writer.WriteBoolean("alreadyDone", state.AlreadyDone);
         writer.WriteEndObject();
+    }
+
+    /// <summary>A web function has a short timeout: its scheduled tasks go to the worker through the queue.</summary>
+    private bool HandsOffToQueue =>
+        _options.RunsOnLambda && _options.FunctionRole == SwaEnvironment.WebRole && !string.IsNullOrEmpty(_options.QueueUrl);
+
+    private async Task<(string Name, bool AlreadyDone)> EnqueueAsync(TaskMessage message, string? schedule,
+        CancellationToken cancellationToken)
+    {
+        var registry = _services.GetRequiredService<TaskRegistry>();
+        if (registry.Find(message.TaskName) is null)
+        {
+            throw new LambdaEventException("TaskFailed",
+                $"Scheduled task '{message.TaskName}' (schedule {schedule ?? "unnamed"}) is not mapped. Known tasks: {registry.DescribeKnown()}.");
+        }
+        var queue = (SqsTaskQueue)_services.GetRequiredService<ITaskQueue>();
+        _logger.LogInformation("Schedule {Schedule} enqueues task {TaskName} as {TaskId}", schedule, message.TaskName, message.TaskId);
+        await queue.SendAsync(message, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return (TaskStateNames.Received, false);
+    }
+
+    private async Task<(string Name, bool AlreadyDone)> RunInPlaceAsync(TaskMessage message, string? schedule,
+        LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Schedule {Schedule} runs task {TaskName} as {TaskId}", schedule, message.TaskName, message.TaskId);
+        var outcome = await _services.GetRequiredService<TaskRunner>()
+            .RunAsync(message, 1, invocation.Deadline - _options.DeadlineMargin, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            throw new LambdaEventException("TaskFailed",
+                $"Scheduled task '{message.TaskName}' ({message.TaskId}, schedule {schedule ?? "unnamed"}) failed: {outcome.Error}");
+        }
+        return (TaskStateNames.Done, outcome.AlreadyDone);
     }
 }

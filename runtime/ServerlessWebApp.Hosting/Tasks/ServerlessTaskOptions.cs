@@ -9,6 +9,12 @@ public sealed class ServerlessTaskOptions
     /// <summary>True inside Lambda (<c>AWS_LAMBDA_RUNTIME_API</c> is set): tasks go to SQS. Default: from the environment.</summary>
     public bool RunsOnLambda { get; set; }
 
+    /// <summary>
+    /// <c>web</c> or <c>worker</c>. Default: <c>SWA_FUNCTION_ROLE</c>. A web function hands scheduled tasks to the queue
+    /// (the worker has the long timeout); any other function runs them in place.
+    /// </summary>
+    public string? FunctionRole { get; set; }
+
     /// <summary>URL of the SQS task queue. Default: <c>SWA_TASK_QUEUE_URL</c>.</summary>
     public string? QueueUrl { get; set; }
 

@@ -16,6 +16,7 @@ internal sealed class ServerlessTaskOptionsSetup : IConfigureOptions<ServerlessT
     public void Configure(ServerlessTaskOptions options)
     {
         options.RunsOnLambda = !string.IsNullOrEmpty(_configuration[LambdaRuntimeApi]);
+        options.FunctionRole ??= NonEmpty(SwaEnvironment.FunctionRole);
         options.QueueUrl ??= NonEmpty(SwaEnvironment.TaskQueueUrl);
         options.StatusTable ??= NonEmpty(SwaEnvironment.TaskStatusTable);
         options.PayloadBucket ??= NonEmpty(SwaEnvironment.TaskPayloadBucket);

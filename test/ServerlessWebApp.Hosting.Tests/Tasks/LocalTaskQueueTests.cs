@@ -166,6 +166,38 @@ public sealed class LocalTaskQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task LocalFaultInjectionEndsEveryTaskDoneOnceOrDeadLettered()
+    {
+        // GIVEN 1,000 local tasks where 10% throw once and 1% always throw
+        const int count = 1000;
+        static bool AlwaysThrows(int n) => n % 100 == 0;
+        static bool ThrowsOnce(int n) => n % 10 == 5;
+        await using var app = BuildApp(CountingHandler(ThrowsOnce, AlwaysThrows), concurrency: 4);
+        var queue = app.Services.GetRequiredService<ITaskQueue>();
+        var taskIds = new string[count];
+        for (var n = 0; n < count; n++) taskIds[n] = await queue.EnqueueAsync("compute-dna", new DnaJob("A", n));
+
+        // WHEN the in-process worker drains the queue
+        await app.StartAsync();
+        var messages = app.Services.GetRequiredService<SqliteTaskMessageStore>();
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (await messages.CountAsync(dead: false, CancellationToken.None) > 0 && DateTime.UtcNow < until) await Task.Delay(50);
+        await app.StopAsync();
+
+        // THEN the always-failing tasks are dead-lettered after 3 attempts and every other task is DONE, completed once
+        var status = app.Services.GetRequiredService<ITaskStatusStore>();
+        Assert.Equal(0, await messages.CountAsync(dead: false, CancellationToken.None));
+        Assert.Equal(count / 100, await messages.CountAsync(dead: true, CancellationToken.None));
+        for (var n = 0; n < count; n++)
+        {
+            var record = await status.GetAsync(taskIds[n]);
+            Assert.Equal(AlwaysThrows(n) ? TaskState.Failed : TaskState.Done, record!.State);
+            Assert.Equal(AlwaysThrows(n) ? 3 : ThrowsOnce(n) ? 2 : 1, _attempts[n]);
+            Assert.Equal(AlwaysThrows(n) ? 0 : 1, _completions.GetValueOrDefault(n));
+        }
+    }
+
+    [Fact]
     public async Task SameDeduplicationKeyEnqueuesOneLocalTask()
     {
         await using var app = BuildApp();

@@ -36,6 +36,30 @@ public sealed class ServerlessTaskOptionsTests
     }
 
     [Fact]
+    public async Task StartingOnLambdaBuildsNoAwsClientAndNoLocalDatabase()
+    {
+        // GIVEN a worker on Lambda whose AWS clients record when they are built
+        var built = new List<string>();
+        await using var app = TaskTestApp.Build(TaskTestApp.Lambda(queueUrl: "https://sqs.example/tasks", statusTable: "status"),
+            services =>
+            {
+                services.AddSingleton<IAmazonSQS>(_ => { built.Add("sqs"); throw new InvalidOperationException("no SQS at start"); });
+                services.AddSingleton<IAmazonDynamoDB>(_ => { built.Add("dynamodb"); throw new InvalidOperationException("no DynamoDB at start"); });
+                services.Configure<ServerlessTaskOptions>(o => o.LocalDatabasePath = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
+            });
+
+        // WHEN the host starts and the invocation loop collects its handlers
+        await app.StartAsync();
+        var handlers = app.Services.GetServices<ServerlessWebApp.Hosting.Invocations.ILambdaEventHandler>().ToArray();
+
+        // THEN nothing AWS was built yet (cold start stays lean) and no SQLite file was created
+        Assert.Equal(4, handlers.Length);
+        Assert.Empty(built);
+        Assert.False(File.Exists(app.Services.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value.LocalDatabasePath));
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task WithoutAStatusTableOnLambdaStatusIsNotTracked()
     {
         await using var app = TaskTestApp.Build(TaskTestApp.Lambda(queueUrl: "https://sqs.example/tasks"));

@@ -121,6 +121,17 @@ public sealed class SqsTaskQueueTests : IClassFixture<FakeSqsFixture>, IAsyncDis
     }
 
     [Fact]
+    public async Task DeduplicationWithoutAStatusTableIsRefusedRatherThanIgnored()
+    {
+        var options = new TaskEnqueueOptions { DeduplicationKey = "order-42" };
+
+        var error = await Assert.ThrowsAsync<TaskEnqueueException>(() => Queue.EnqueueAsync("compute-dna", new DnaJob("A", 1), options));
+
+        Assert.Contains("SWA_TASK_STATUS_TABLE", error.Message);
+        Assert.Empty(_sqs.Server.Messages(_queueUrl));
+    }
+
+    [Fact]
     public async Task MissingQueueUrlIsRefusedNamingTheEnvironmentVariable()
     {
         await using var app = TaskTestApp.Build(TaskTestApp.Lambda(queueUrl: null), services => services.AddSingleton(_client));

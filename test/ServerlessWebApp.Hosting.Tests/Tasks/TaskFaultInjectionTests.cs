@@ -73,7 +73,7 @@ public sealed class TaskFaultInjectionTests : IClassFixture<DynaliteFixture>, IC
         };
 
         // WHEN the event source mapping drains the queue
-        await simulator.DrainAsync(pollers: 4, () => _sqs.Server.Messages(queueUrl).Count, TimeSpan.FromMinutes(2));
+        await simulator.DrainAsync(pollers: 8, () => _sqs.Server.Messages(queueUrl).Count, TimeSpan.FromMinutes(2));
 
         // THEN every copy of each always-failing task, and nothing else, is in the dead-letter queue, after 3 receives each
         var status = app.Services.GetRequiredService<ITaskStatusStore>();

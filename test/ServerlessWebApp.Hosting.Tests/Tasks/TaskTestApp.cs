@@ -30,9 +30,11 @@ internal static class TaskTestApp
     }
 
     /// <summary>Configuration of a web or worker function on Lambda.</summary>
-    public static Dictionary<string, string?> Lambda(string? queueUrl = null, string? statusTable = null, string? payloadBucket = null) => new()
+    public static Dictionary<string, string?> Lambda(string? queueUrl = null, string? statusTable = null, string? payloadBucket = null,
+        string role = "worker") => new()
     {
         [LambdaRuntimeApi] = "127.0.0.1:9001",
+        ["SWA_FUNCTION_ROLE"] = role,
         ["SWA_TASK_QUEUE_URL"] = queueUrl,
         ["SWA_TASK_STATUS_TABLE"] = statusTable,
         ["SWA_TASK_PAYLOAD_BUCKET"] = payloadBucket,

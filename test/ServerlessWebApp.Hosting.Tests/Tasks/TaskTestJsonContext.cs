@@ -8,4 +8,5 @@ namespace ServerlessWebApp.Hosting.Tests.Tasks;
 [JsonSerializable(typeof(DnaJob))]
 [JsonSerializable(typeof(DnaResult))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(ServerlessWebApp.Hosting.Tasks.TaskStatusRecord))]
 internal sealed partial class TaskTestJsonContext : JsonSerializerContext;

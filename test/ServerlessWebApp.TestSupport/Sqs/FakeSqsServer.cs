@@ -81,6 +81,83 @@ public sealed class FakeSqsServer : IAsyncDisposable
         lock (_lock) return ByUrl(queueUrl).Snapshot();
     }
 
+    /// <summary>
+    /// Receives up to <paramref name="maxMessages"/> visible messages as an SQS Lambda event, or null when none is
+    /// visible. They stay in flight for <paramref name="visibilityTimeout"/> (default: the queue's).
+    /// </summary>
+    public FakeSqsLambdaBatch? ReceiveLambdaBatch(string queueUrl, int maxMessages = 10, TimeSpan? visibilityTimeout = null)
+    {
+        List<FakeSqsQueue.Received> received;
+        FakeSqsQueue queue;
+        lock (_lock)
+        {
+            queue = ByUrl(queueUrl);
+            received = queue.Receive(maxMessages, visibilityTimeout);
+        }
+        if (received.Count == 0) return null;
+        var records = new JsonArray();
+        foreach (var m in received)
+        {
+            records.Add(new JsonObject
+            {
+                ["messageId"] = m.MessageId,
+                ["receiptHandle"] = m.ReceiptHandle,
+                ["body"] = m.Body,
+                ["attributes"] = new JsonObject
+                {
+                    ["ApproximateReceiveCount"] = m.ReceiveCount.ToString(CultureInfo.InvariantCulture),
+                    ["SentTimestamp"] = m.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+                    ["SenderId"] = "AIDAFAKESQS",
+                    ["ApproximateFirstReceiveTimestamp"] = m.FirstReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+                },
+                ["messageAttributes"] = new JsonObject(),
+                ["md5OfBody"] = m.Md5,
+                ["eventSource"] = "aws:sqs",
+                ["eventSourceARN"] = queue.Arn,
+                ["awsRegion"] = Region,
+            });
+        }
+        var lambdaEvent = new JsonObject { ["Records"] = records };
+        return new FakeSqsLambdaBatch(queueUrl, lambdaEvent.ToJsonString(),
+            received.ToDictionary(m => m.MessageId, m => m.ReceiptHandle));
+    }
+
+    /// <summary>
+    /// Settles a batch as the event source mapping does with the worker's response: deletes every message not listed
+    /// in <c>batchItemFailures</c>; the listed ones become visible again after <paramref name="retryAfter"/>. A null
+    /// or unparsable response fails the whole batch. Returns the message ids that will be retried.
+    /// </summary>
+    public IReadOnlyList<string> SettleLambdaBatch(FakeSqsLambdaBatch batch, string? responseJson, TimeSpan retryAfter)
+    {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var response = responseJson is null ? null : JsonNode.Parse(responseJson) as JsonObject;
+            if (response?["batchItemFailures"] is JsonArray failures)
+            {
+                foreach (var failure in failures) failed.Add(failure!["itemIdentifier"]!.GetValue<string>());
+            }
+            else if (responseJson is null)
+            {
+                failed.UnionWith(batch.ReceiptHandles.Keys);
+            }
+        }
+        catch (JsonException)
+        {
+            failed.UnionWith(batch.ReceiptHandles.Keys);
+        }
+        lock (_lock)
+        {
+            var queue = ByUrl(batch.QueueUrl);
+            foreach (var (messageId, receiptHandle) in batch.ReceiptHandles)
+            {
+                if (failed.Contains(messageId)) queue.ChangeVisibility(receiptHandle, retryAfter);
+                else queue.Delete(receiptHandle);
+            }
+        }
+        return failed.ToArray();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);

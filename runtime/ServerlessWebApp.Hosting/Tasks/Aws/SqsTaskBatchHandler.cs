@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessWebApp.Hosting.Invocations;
@@ -15,16 +16,20 @@ namespace ServerlessWebApp.Hosting.Tasks.Aws;
 /// </summary>
 internal sealed class SqsTaskBatchHandler : ILambdaEventHandler
 {
-    private readonly TaskRunner _runner;
+    private readonly IServiceProvider _services;
     private readonly ServerlessTaskOptions _options;
     private readonly ILogger<SqsTaskBatchHandler> _logger;
 
-    public SqsTaskBatchHandler(TaskRunner runner, IOptions<ServerlessTaskOptions> options, ILogger<SqsTaskBatchHandler> logger)
+    // The runner (and the AWS clients behind it) is resolved on the first batch, not when the invocation loop
+    // collects its handlers: a web function never pays for them at cold start.
+    public SqsTaskBatchHandler(IServiceProvider services, IOptions<ServerlessTaskOptions> options, ILogger<SqsTaskBatchHandler> logger)
     {
-        _runner = runner;
+        _services = services;
         _options = options.Value;
         _logger = logger;
     }
+
+    private TaskRunner Runner => _services.GetRequiredService<TaskRunner>();
 
     public int Order => 20;
 
@@ -82,7 +87,7 @@ internal sealed class SqsTaskBatchHandler : ILambdaEventHandler
         }
         try
         {
-            var outcome = await _runner.RunAsync(message, ReceiveCount(record), deadline, cancellationToken).ConfigureAwait(false);
+            var outcome = await Runner.RunAsync(message, ReceiveCount(record), deadline, cancellationToken).ConfigureAwait(false);
             return outcome.Succeeded;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

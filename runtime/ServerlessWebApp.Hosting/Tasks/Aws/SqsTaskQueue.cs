@@ -14,12 +14,14 @@ internal sealed class SqsTaskQueue : ITaskQueue
     private readonly IAmazonSQS _sqs;
     private readonly ITaskPayloadStore _payloads;
     private readonly ITaskStatusWriter _status;
+    private readonly ITaskStatusStore _statusStore;
     private readonly ServerlessTaskOptions _options;
     private readonly ILogger<SqsTaskQueue> _logger;
 
     public SqsTaskQueue(TaskMessageFactory factory, IAmazonSQS sqs, ITaskPayloadStore payloads, ITaskStatusWriter status,
-        IOptions<ServerlessTaskOptions> options, ILogger<SqsTaskQueue> logger)
+        ITaskStatusStore statusStore, IOptions<ServerlessTaskOptions> options, ILogger<SqsTaskQueue> logger)
     {
+        _statusStore = statusStore;
         _factory = factory;
         _sqs = sqs;
         _payloads = payloads;
@@ -31,21 +33,37 @@ internal sealed class SqsTaskQueue : ITaskQueue
     public async Task<string> EnqueueAsync<TPayload>(string taskName, TPayload payload, TaskEnqueueOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        var message = _factory.Create(taskName, payload, options);
+        if (options?.DeduplicationKey is not null && !_statusStore.IsTracking)
+        {
+            throw new TaskEnqueueException(
+                "TaskEnqueueOptions.DeduplicationKey needs the task status table on Lambda, and " +
+                $"{SwaEnvironment.TaskStatusTable} is not set: enable the status table on the ServerlessWebApp construct.");
+        }
+        await SendAsync(message, options?.Delay ?? TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return message.TaskId;
+    }
+
+    /// <summary>
+    /// Records the task as RECEIVED and sends its message (through S3 when too large). A task id that already has a
+    /// record is not sent again: that is how deduplication keys and retried schedule invocations enqueue once.
+    /// </summary>
+    internal async Task SendAsync(TaskMessage message, TimeSpan delay, CancellationToken cancellationToken)
+    {
         var queueUrl = _options.QueueUrl is { Length: > 0 } url ? url : throw new TaskEnqueueException(
             $"No task queue is configured: {SwaEnvironment.TaskQueueUrl} is not set (enable tasks on the ServerlessWebApp construct).");
-        var message = _factory.Create(taskName, payload, options);
         var body = TaskMessageCodec.Encode(message);
         if (body.Length > _options.MaxMessageBytes && _payloads.Bucket is null)
         {
             throw new TaskEnqueueException(
-                $"The payload of task '{taskName}' makes a {body.Length}-byte message; the SQS message limit is " +
+                $"The payload of task '{message.TaskName}' makes a {body.Length}-byte message; the SQS message limit is " +
                 $"{_options.MaxMessageBytes} bytes ({_options.MaxMessageBytes / 1024} KiB). Set " +
                 $"{SwaEnvironment.TaskPayloadBucket} (the construct's task payload bucket) to send larger payloads through S3.");
         }
-        if (!await _status.TryCreateAsync(message.TaskId, taskName, cancellationToken).ConfigureAwait(false))
+        if (!await _status.TryCreateAsync(message.TaskId, message.TaskName, cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogInformation("Task {TaskName} with deduplication key already enqueued as {TaskId}", taskName, message.TaskId);
-            return message.TaskId;
+            _logger.LogInformation("Task {TaskName} already enqueued as {TaskId}", message.TaskName, message.TaskId);
+            return;
         }
         try
         {
@@ -59,11 +77,10 @@ internal sealed class SqsTaskQueue : ITaskQueue
             {
                 QueueUrl = queueUrl,
                 MessageBody = Encoding.UTF8.GetString(body),
-                DelaySeconds = options is { Delay.Ticks: > 0 } ? (int)Math.Ceiling(options.Delay.TotalSeconds) : null,
+                DelaySeconds = delay > TimeSpan.Zero ? (int)Math.Ceiling(delay.TotalSeconds) : null,
             }, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Task {TaskName} enqueued as {TaskId} (message {MessageId})", taskName, message.TaskId,
-                response.MessageId);
-            return message.TaskId;
+            _logger.LogInformation("Task {TaskName} enqueued as {TaskId} (message {MessageId})", message.TaskName,
+                message.TaskId, response.MessageId);
         }
         catch
         {

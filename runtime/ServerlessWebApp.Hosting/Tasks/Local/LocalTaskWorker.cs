@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,18 +12,19 @@ namespace ServerlessWebApp.Hosting.Tasks.Local;
 /// </summary>
 internal sealed class LocalTaskWorker : BackgroundService
 {
-    private readonly SqliteTaskMessageStore _messages;
-    private readonly TaskRunner _runner;
+    private readonly IServiceProvider _services;
     private readonly LocalTaskSignal _signal;
     private readonly TimeProvider _clock;
     private readonly ServerlessTaskOptions _options;
     private readonly ILogger<LocalTaskWorker> _logger;
+    private SqliteTaskMessageStore _messages = null!;
+    private TaskRunner _runner = null!;
 
-    public LocalTaskWorker(SqliteTaskMessageStore messages, TaskRunner runner, LocalTaskSignal signal, TimeProvider clock,
+    // Registered everywhere but idle on Lambda, where it must not touch SQLite or build the task runner.
+    public LocalTaskWorker(IServiceProvider services, LocalTaskSignal signal, TimeProvider clock,
         IOptions<ServerlessTaskOptions> options, ILogger<LocalTaskWorker> logger)
     {
-        _messages = messages;
-        _runner = runner;
+        _services = services;
         _signal = signal;
         _clock = clock;
         _options = options.Value;
@@ -32,6 +34,12 @@ internal sealed class LocalTaskWorker : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_options.RunsOnLambda) return;
+        _messages = _services.GetRequiredService<SqliteTaskMessageStore>();
+        _runner = _services.GetRequiredService<TaskRunner>();
+        if (_services.GetRequiredService<ITaskStatusStore>() is SqliteTaskStatusStore status)
+        {
+            await status.PurgeExpiredAsync(stoppingToken).ConfigureAwait(false);
+        }
         var recovered = await _messages.RecoverAbandonedAsync(stoppingToken).ConfigureAwait(false);
         if (recovered > 0)
         {

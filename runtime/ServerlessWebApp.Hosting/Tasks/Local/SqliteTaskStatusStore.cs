@@ -39,6 +39,11 @@ internal sealed class SqliteTaskStatusStore : ITaskStatusStore, ITaskStatusWrite
             DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(10)));
     }
 
+    /// <summary>Deletes records past their time-to-live, as DynamoDB's TTL does for the table.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM task_status WHERE expires_at <= $nowSeconds",
+            command => command.Parameters.AddWithValue("$nowSeconds", _clock.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
+
     public async Task<bool> TryCreateAsync(string taskId, string taskName, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();

@@ -17,17 +17,27 @@ public sealed class LambdaSampleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await SamplePublisher.PublishAsync(PublishMode.FrameworkDependent);
-        Emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        var environment = LambdaEnvironment.For(Emulator, App.Directory);
-        environment["Logging__LogLevel__Default"] = "Warning";
-        Process = RuntimeProcess.Start(App.StartInfo(environment));
+        try
+        {
+            App = await SamplePublisher.PublishAsync(PublishMode.FrameworkDependent);
+            Emulator = await LambdaRuntimeApiEmulator.StartAsync();
+            var environment = LambdaEnvironment.For(Emulator, App.Directory);
+            environment["Logging__LogLevel__Default"] = "Warning";
+            Process = RuntimeProcess.Start(App.StartInfo(environment));
+        }
+        catch
+        {
+            await DisposeAsync(); // a half-started fixture must not leave a process behind
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
         if (Process is not null) await Process.DisposeAsync();
         if (Emulator is not null) await Emulator.DisposeAsync();
+        Process = null!;
+        Emulator = null!;
     }
 
     /// <summary>Invokes and returns whatever the runtime answered; a timeout fails with the process output.</summary>

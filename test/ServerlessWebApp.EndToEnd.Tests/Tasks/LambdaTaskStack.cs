@@ -35,6 +35,19 @@ public sealed class LambdaTaskStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync(); // a half-started stack must not leave processes behind
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         var app = await SamplePublisher.PublishAsync(PublishMode.FrameworkDependent);
         Sqs = Own(await FakeSqsServer.StartAsync());
         Dynalite = Own(await DynaliteServer.StartAsync());
@@ -59,6 +72,7 @@ public sealed class LambdaTaskStack : IAsyncLifetime
     public async Task DisposeAsync()
     {
         for (var i = _owned.Count - 1; i >= 0; i--) await _owned[i].DisposeAsync();
+        _owned.Clear();
         SqsClient?.Dispose();
         DynamoClient?.Dispose();
     }

@@ -36,6 +36,7 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     private readonly RuntimeApiEmulatorOptions _options;
     private readonly WebApplication _app;
     private int _nextPolls;
+    private int _disposed;
     private long _firstPollTimestamp;
 
     private LambdaRuntimeApiEmulator(WebApplication app, RuntimeApiEmulatorOptions options)
@@ -231,6 +232,7 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _queue.Writer.TryComplete();
         foreach (var invocation in _invocations.Values) invocation.Cancel();
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));

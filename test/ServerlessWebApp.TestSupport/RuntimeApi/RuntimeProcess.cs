@@ -12,6 +12,7 @@ public sealed class RuntimeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private int _disposed;
 
     private RuntimeProcess(Process process, long startTimestamp)
     {
@@ -91,6 +92,7 @@ public sealed class RuntimeProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await KillAsync();
         _process.Dispose();
     }

@@ -5,6 +5,15 @@ public sealed class FoundryOptions
 {
     public const string Section = "Foundry";
 
+    /// <summary>A task must finish within a Lambda worker's 15-minute limit.</summary>
+    public static readonly TimeSpan MaxComputeDuration = TimeSpan.FromMinutes(15);
+
+    public const string ComputeDurationError =
+        "Foundry:ComputeDuration must be between 00:00:00 and 00:15:00 (a Lambda worker runs at most 15 minutes).";
+
+    public static bool IsValidComputeDuration(FoundryOptions options) =>
+        options.ComputeDuration >= TimeSpan.Zero && options.ComputeDuration <= MaxComputeDuration;
+
     /// <summary>How long a <c>compute-dna</c> task pretends to work. Default: 2 minutes, like a real lab computation.</summary>
     public TimeSpan ComputeDuration { get; set; } = TimeSpan.FromMinutes(2);
 

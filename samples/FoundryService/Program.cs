@@ -8,7 +8,10 @@ using ServerlessWebApp.Hosting.Tasks;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddServerlessWebApp();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, FoundryJsonContext.Default));
-builder.Services.Configure<FoundryOptions>(builder.Configuration.GetSection(FoundryOptions.Section));
+builder.Services.AddOptions<FoundryOptions>()
+    .Bind(builder.Configuration.GetSection(FoundryOptions.Section))
+    .Validate(FoundryOptions.IsValidComputeDuration, FoundryOptions.ComputeDurationError)
+    .ValidateOnStart();
 builder.Services.Configure<ServerlessTaskOptions>(builder.Configuration.GetSection("ServerlessTasks"));
 builder.Services.AddDnaResultStore();
 

@@ -49,6 +49,9 @@ public sealed class RuntimeProcess : IAsyncDisposable
         return runtime;
     }
 
+    /// <summary>Completes when the process has exited.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>Resident set size from <c>/proc/&lt;pid&gt;/status</c> (Linux), in bytes.</summary>
     public long ResidentBytes()
     {

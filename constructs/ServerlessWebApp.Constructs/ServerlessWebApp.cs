@@ -4,6 +4,9 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
 using ServerlessWebApp.Constructs.Assets;
 using ServerlessWebApp.Constructs.Bundling;
@@ -12,6 +15,7 @@ using ServerlessWebApp.Constructs.Functions;
 using ServerlessWebApp.Constructs.Iam;
 using ServerlessWebApp.Constructs.Nag;
 using ServerlessWebApp.Constructs.Network;
+using ServerlessWebApp.Constructs.Tasks;
 using ServerlessWebApp.Constructs.Validation;
 using ServerlessWebApp.Contract;
 
@@ -19,7 +23,8 @@ namespace ServerlessWebApp.Constructs;
 
 /// <summary>
 /// An ASP.NET Core app on Lambda: its function with a <c>live</c> alias, a front door, optional VPC attachment,
-/// least-privilege IAM (or supplied roles) and S3 assets. Validates its props, builds each part, exposes them.
+/// least-privilege IAM (or supplied roles), S3 assets, keep-warm, and optionally async tasks with their worker and
+/// schedules. Validates its props, builds each part, exposes them.
 /// </summary>
 public class ServerlessWebApp : Construct, IConnectable
 {
@@ -38,8 +43,9 @@ public class ServerlessWebApp : Construct, IConnectable
         Web = FunctionBuilder.Build(this, "Function", props, AppCode, Network, SwaEnvironment.WebRole, props.Role);
         Assets = AssetsBuilder.Build(this, props, Web);
         FrontDoor = FrontDoorBuilder.Build(this, props, Web);
+        Tasks = TasksBuilder.Build(this, props, Web, Assets, AddFunction);
         OrganisationRolePolicy.Apply(this, props);
-        ServerlessWebAppAcknowledgements.Apply(this, props, Web, FrontDoor, Assets);
+        ServerlessWebAppAcknowledgements.Apply(this, props, Web, FrontDoor, Assets, Tasks);
     }
 
     /// <summary>The web function. Triggers must target <see cref="Alias"/>, not this.</summary>
@@ -98,6 +104,66 @@ public class ServerlessWebApp : Construct, IConnectable
         })
         : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no static assets bucket.");
 
+    /// <summary>The task worker function, when <c>Tasks</c> is set. Triggers must target <see cref="WorkerAlias"/>.</summary>
+    public Amazon.CDK.AWS.Lambda.Function? WorkerFunction => Tasks.Worker?.Function;
+
+    /// <summary>The worker's <c>live</c> alias, which the task queue and the schedules invoke.</summary>
+    public Alias? WorkerAlias => Tasks.Worker?.Alias;
+
+    /// <summary>The worker's execution role: created here, or (an immutable view of) the supplied <c>WorkerRole</c>.</summary>
+    public IRole? WorkerRole => Tasks.Worker?.Role;
+
+    /// <summary>The SQS task queue (encrypted, TLS-only), when <c>Tasks</c> is set.</summary>
+    public Queue? TaskQueue => Tasks.Queue?.Queue;
+
+    /// <summary>The task queue's dead-letter queue: tasks that failed every attempt.</summary>
+    public Queue? TaskDeadLetterQueue => Tasks.Queue?.DeadLetterQueue;
+
+    /// <summary>The DynamoDB task status table, when <c>Tasks</c> is set and its <c>StatusTable</c> is not false.</summary>
+    public Table? TaskStatusTable => Tasks.Queue?.StatusTable;
+
+    /// <summary>The bucket for oversized task payloads, when <c>Tasks.PayloadBucket</c> is true.</summary>
+    public Bucket? TaskPayloadBucket => Tasks.Queue?.PayloadBucket;
+
+    /// <summary>The event source mapping from the task queue to <see cref="WorkerAlias"/>.</summary>
+    public EventSourceMapping? TaskEventSource => Tasks.Queue?.EventSourceMapping;
+
+    /// <summary>The keep-warm rule, unless <c>KeepWarm</c> is false.</summary>
+    public Rule? KeepWarmRule => Tasks.KeepWarm?.Rule;
+
+    /// <summary>The EventBridge Scheduler schedules, their execution role and dead-letter queue, when <c>Schedules</c> are set.</summary>
+    public TaskSchedules? TaskSchedules => Tasks.Schedules;
+
+    /// <summary>
+    /// For each of <c>ManagementCommands</c>, the <c>aws lambda invoke</c> command line that runs it (also a stack
+    /// output); it holds tokens for the region and function name until deploy.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ManagementCommandLines =>
+        Tasks.Commands.ToDictionary(c => c.Command, c => c.CommandLine, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Allows <paramref name="grantee"/> to enqueue tasks as the web function does: send to the task queue, record and
+    /// read task status, upload oversized payloads (explicit actions on this app's resources only).
+    /// </summary>
+    public Grant GrantEnqueue(IGrantable grantee) => Tasks.Queue is { } queue
+        ? Combine(grantee, TaskQueuePermissions.Web(queue.Queue, queue.StatusTable, queue.PayloadBucket))
+        : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no task queue; GrantEnqueue needs Tasks.");
+
+    /// <summary>Allows <paramref name="grantee"/> to read task status items (<c>dynamodb:GetItem</c> on the status table).</summary>
+    public Grant GrantReadTaskStatus(IGrantable grantee) => Tasks.Queue?.StatusTable is { } table
+        ? Grant.AddToPrincipal(new GrantOnPrincipalOptions { Grantee = grantee, Actions = ["dynamodb:GetItem"], ResourceArns = [table.TableArn] })
+        : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no task status table; GrantReadTaskStatus needs Tasks with StatusTable.");
+
+    private static Grant Combine(IGrantable grantee, IEnumerable<PolicyStatement> statements) =>
+        statements
+            .Select(statement => Grant.AddToPrincipal(new GrantOnPrincipalOptions
+            {
+                Grantee = grantee,
+                Actions = statement.Actions,
+                ResourceArns = statement.Resources,
+            }))
+            .Aggregate((all, next) => all.Combine(next));
+
     // ---- Internal seams for composing further parts (task queue, worker, keep-warm, schedules) ----
 
     /// <summary>The props as given (validated).</summary>
@@ -116,7 +182,9 @@ public class ServerlessWebApp : Construct, IConnectable
 
     internal AssetsParts Assets { get; }
 
+    internal TasksParts Tasks { get; }
+
     /// <summary>Builds another function of this app (e.g. the task worker) with the same code, settings, VPC and IAM rules.</summary>
-    internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null) =>
-        FunctionBuilder.Build(this, id, Props, AppCode, Network, functionRole, suppliedRole, timeout);
+    internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null) =>
+        FunctionBuilder.Build(this, id, Props, AppCode, Network, functionRole, suppliedRole, timeout, memorySize);
 }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
+using ServerlessWebApp.Constructs.Tasks;
 
 namespace ServerlessWebApp.Constructs;
 
@@ -190,4 +191,57 @@ public sealed class ServerlessWebAppProps
 
     /// <summary>What happens to the buckets when the stack is deleted. Default: <c>RemovalPolicy.RETAIN</c> (nothing lost).</summary>
     public RemovalPolicy? BucketRemovalPolicy { get; set; }
+
+    // ---- Tasks, keep-warm, schedules, management commands ----
+
+    /// <summary>
+    /// Enables async tasks (<c>app.MapTask</c>, <c>ITaskQueue</c>): an SQS queue with a dead-letter queue, a worker
+    /// function from the same code triggered through its <c>live</c> alias, and a status table. The web function may
+    /// only send; the worker may only consume. Opt-in because the SQS event source's pollers make billed SQS requests
+    /// even at zero traffic: about 650,000 a month per queue (5 pollers, each long-polling every 20 s), inside the SQS
+    /// free tier of 1 million requests for one app, otherwise about $0.26 a month at $0.40 per million.
+    /// Default: null, no task queue.
+    /// </summary>
+    public ServerlessWebAppTasksProps? Tasks { get; set; }
+
+    /// <summary>
+    /// Execution role of the task worker, supplied by the platform team; requires <see cref="Tasks"/>, and is required
+    /// with <see cref="Tasks"/> when <see cref="Role"/> is supplied. The construct never modifies it: the permissions
+    /// it needs are written to the required-permissions report. Default: a least-privilege role created here.
+    /// </summary>
+    public IRole? WorkerRole { get; set; }
+
+    /// <summary>
+    /// Whether an EventBridge rule pings the web function's <c>live</c> alias (answered by the runtime without
+    /// entering the app), keeping an execution environment warm. Cost: EventBridge scheduled rules are free, and a
+    /// 5-minute ping is about 8,640 tiny invocations a month, inside Lambda's free tier. Default: true.
+    /// </summary>
+    public bool? KeepWarm { get; set; }
+
+    /// <summary>Interval of the keep-warm ping, whole minutes from 1 to 60. Requires <see cref="KeepWarm"/> not false. Default: 5 minutes.</summary>
+    public Duration? KeepWarmRate { get; set; }
+
+    /// <summary>
+    /// Tasks run on a schedule (cron, rate or at expressions) through EventBridge Scheduler with one execution role,
+    /// so the function's resource policy does not grow per schedule. Requires <see cref="Tasks"/>: schedules invoke
+    /// the worker's <c>live</c> alias, which runs the task with the worker's timeout, retries and status table.
+    /// Default: none.
+    /// </summary>
+    public IReadOnlyList<ScheduledTask>? Schedules { get; set; }
+
+    /// <summary>
+    /// Execution role EventBridge Scheduler assumes for <see cref="Schedules"/>, supplied by the platform team (it
+    /// needs lambda:InvokeFunction on the worker alias and sqs:SendMessage on the schedules' dead-letter queue, listed
+    /// in the required-permissions report). Required with schedules when <see cref="Role"/> or <see cref="WorkerRole"/>
+    /// is supplied. Default: a role created here, trusted by scheduler.amazonaws.com for this account only.
+    /// </summary>
+    public IRole? ScheduleRole { get; set; }
+
+    /// <summary>
+    /// Management commands (registered with <c>app.MapCommand</c>) to print as stack outputs: for each, the exact
+    /// <c>aws lambda invoke</c> command line that runs it on the web function's <c>live</c> alias. Names are 1–64
+    /// letters, digits, '.', '_', ':' or '-'. An empty list prints none. Default: <c>["help"]</c> (answers with the
+    /// list of known commands).
+    /// </summary>
+    public IReadOnlyList<string>? ManagementCommands { get; set; }
 }

@@ -19,8 +19,11 @@ internal static class FunctionBuilder
 {
     public static FunctionParts Build(
         Construct scope, string id, ServerlessWebAppProps props, AppCode code, NetworkPlacement? network,
-        string functionRole, Amazon.CDK.AWS.IAM.IRole? suppliedRole, Duration? timeout = null)
+        string functionRole, Amazon.CDK.AWS.IAM.IRole? suppliedRole, Duration? timeout = null, double? memorySize = null)
     {
+        // Concurrency settings size the web function; a worker is capped by its event source's MaxConcurrency instead,
+        // and provisioned concurrency (billed by the hour) is never copied onto it.
+        var isWeb = functionRole == SwaEnvironment.WebRole;
         var identity = RoleBuilder.ForFunction(scope, $"{id}Role", functionRole, suppliedRole, $"{scope.Node.Path} {functionRole} function");
         var logGroup = new LogGroup(scope, $"{id}Logs", new LogGroupProps
         {
@@ -44,11 +47,11 @@ internal static class FunctionBuilder
             Handler = code.Handler,
             Architecture = code.Target.Architecture,
             Description = $"{scope.Node.Path} ({functionRole})",
-            MemorySize = props.MemorySize ?? FunctionDefaults.MemorySize,
+            MemorySize = memorySize ?? props.MemorySize ?? FunctionDefaults.MemorySize,
             Timeout = timeout ?? FunctionDefaults.Timeout(props),
             EphemeralStorageSize = FunctionDefaults.EphemeralStorage(props),
             Environment = Environment(props, functionRole),
-            ReservedConcurrentExecutions = props.ReservedConcurrentExecutions,
+            ReservedConcurrentExecutions = isWeb ? props.ReservedConcurrentExecutions : null,
             Tracing = tracing,
             LoggingFormat = LoggingFormat.JSON,
             ApplicationLogLevelV2 = FunctionDefaults.ApplicationLogLevel(props),
@@ -69,7 +72,7 @@ internal static class FunctionBuilder
         {
             AliasName = FunctionDefaults.AliasName,
             Version = function.CurrentVersion,
-            ProvisionedConcurrentExecutions = props.ProvisionedConcurrentExecutions,
+            ProvisionedConcurrentExecutions = isWeb ? props.ProvisionedConcurrentExecutions : null,
         });
         return new FunctionParts(function, alias, identity, logGroup, deadLetterQueue);
     }

@@ -30,13 +30,25 @@ internal static class RoleBuilder
         Role.FromRoleArn(scope, id, suppliedRole.RoleArn, new FromRoleArnOptions { Mutable = false });
 
     /// <summary>
-    /// Where grants for a supplied role go. This is the single seam for the required-permissions report: it must
-    /// return a grantee that records statements (RequiredPermissionsRecorder) rather than attaching policies.
-    /// Until that recorder is composed in, grants land on the immutable role view and create no IAM resources.
+    /// Where grants for a supplied role go: a <see cref="RequiredPermissionsRecorder"/> that records each statement
+    /// for the required-permissions report instead of attaching a policy, so no IAM resource is created. All recorders
+    /// created with the same <paramref name="scope"/> (the ServerlessWebApp) share one report file,
+    /// <c>artifacts/iam/&lt;stack&gt;-&lt;construct path&gt;.required-permissions.json</c>.
     /// </summary>
-    /// <param name="scope">Where a recorder construct may be created.</param>
+    /// <param name="scope">The ServerlessWebApp the role serves; its path names the report.</param>
     /// <param name="id">A construct id free in <paramref name="scope"/>.</param>
-    /// <param name="functionLabel">What the role is for in the report: "web", "worker", "static-assets-deployment".</param>
+    /// <param name="functionLabel">What the role is for in the report: "web", "worker", "scheduler", "static-assets-deployment".</param>
     /// <param name="adoptedRole">The immutable view of the supplied role.</param>
-    public static IGrantable GranteeForSuppliedRole(Construct scope, string id, string functionLabel, IRole adoptedRole) => adoptedRole;
+    public static IGrantable GranteeForSuppliedRole(Construct scope, string id, string functionLabel, IRole adoptedRole) =>
+        new RequiredPermissionsRecorder(scope, id, functionLabel, ReportName(scope), suppliedRole: adoptedRole).Grantee;
+
+    /// <summary>One report per ServerlessWebApp instance: the stack name and the construct's path inside the stack.</summary>
+    public static string ReportName(Construct scope)
+    {
+        var stack = Amazon.CDK.Stack.Of(scope);
+        var path = scope.Node.Path.StartsWith(stack.Node.Path + "/", StringComparison.Ordinal)
+            ? scope.Node.Path[(stack.Node.Path.Length + 1)..]
+            : scope.Node.Id;
+        return RequiredPermissionsReport.SafeFileName($"{stack.StackName}-{path.Replace('/', '-')}");
+    }
 }

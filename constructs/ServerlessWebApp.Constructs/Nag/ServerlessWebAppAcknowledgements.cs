@@ -4,6 +4,8 @@ using Constructs;
 using ServerlessWebApp.Constructs.Assets;
 using ServerlessWebApp.Constructs.FrontDoor;
 using ServerlessWebApp.Constructs.Functions;
+using ServerlessWebApp.Constructs.Tasks;
+using Amazon.CDK.AWS.S3;
 
 namespace ServerlessWebApp.Constructs.Nag;
 
@@ -56,25 +58,32 @@ internal static class ServerlessWebAppAcknowledgements
         "CDK's BucketDeployment handler copies objects from the CDK asset bucket to this construct's static bucket; " +
         "object keys vary per deployment, so the resources are object ARN patterns (actions are explicit).";
 
-    public static void Apply(Construct scope, ServerlessWebAppProps props, FunctionParts web, FrontDoorParts frontDoor, AssetsParts assets)
+    public static void Apply(Construct scope, ServerlessWebAppProps props, FunctionParts web, FrontDoorParts frontDoor, AssetsParts assets, TasksParts tasks)
     {
-        if (web.DeadLetterQueue is { } deadLetterQueue)
-            NagAcknowledgement.Add(deadLetterQueue, "Serverless-SQSRedrivePolicy", TerminalDeadLetterQueueReason);
-        AcknowledgeRolePolicy(scope, web, assets);
+        var payloadBucket = tasks.Queue?.PayloadBucket;
+        AcknowledgeFunction(scope, web, assets, payloadBucket);
+        if (tasks.Worker is { } worker) AcknowledgeFunction(scope, worker, assets, payloadBucket);
         AcknowledgeFrontDoor(props, frontDoor);
         if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(deployment);
     }
 
-    private static void AcknowledgeRolePolicy(Construct scope, FunctionParts web, AssetsParts assets)
+    private static void AcknowledgeFunction(Construct scope, FunctionParts function, AssetsParts assets, IBucket? payloadBucket)
     {
-        if (web.Identity.CreatedRole?.Node.TryFindChild("DefaultPolicy") is not Policy policy) return;
+        if (function.DeadLetterQueue is { } deadLetterQueue)
+            NagAcknowledgement.Add(deadLetterQueue, "Serverless-SQSRedrivePolicy", TerminalDeadLetterQueueReason);
+        if (function.Identity.CreatedRole?.Node.TryFindChild("DefaultPolicy") is not Policy policy) return;
+        NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
         var objectResources = new[] { assets.StaticAssetsBucket, assets.UploadsBucket }
             .Where(b => b is not null)
-            .Select(b => (object)$"Resource::<{Stack.Of(scope).GetLogicalId((CfnElement)b!.Node.DefaultChild!)}.Arn>/*")
+            .Select(b => ObjectsFinding(scope, b!))
             .ToArray();
-        NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
         if (objectResources.Length > 0) NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", BucketObjectsReason, objectResources);
+        if (payloadBucket is not null)
+            NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", ComplianceSuppressions.PayloadObjectsReason, ObjectsFinding(scope, payloadBucket));
     }
+
+    private static object ObjectsFinding(Construct scope, IBucket bucket) =>
+        $"Resource::<{Stack.Of(scope).GetLogicalId((CfnElement)bucket.Node.DefaultChild!)}.Arn>/*";
 
     private static void AcknowledgeFrontDoor(ServerlessWebAppProps props, FrontDoorParts frontDoor)
     {

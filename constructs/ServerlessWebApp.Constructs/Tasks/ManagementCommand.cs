@@ -17,11 +17,12 @@ public sealed class ManagementCommand : Construct
     {
         TasksValidation.Validate(props);
         var function = props.Alias.Version.Lambda;
+        Command = props.Command ?? DefaultCommand;
         CommandLine = ManagementCommandLine.For(
             Stack.Of(this).Region,
             function.FunctionName,
             props.Alias.AliasName,
-            props.Command ?? DefaultCommand,
+            Command,
             props.Args ?? [],
             props.OutputFile ?? ManagementCommandLine.DefaultOutputFile);
         Output = new CfnOutput(this, "InvokeCommand", new CfnOutputProps
@@ -30,6 +31,9 @@ public sealed class ManagementCommand : Construct
             Description = "Runs a management command on the live alias (replace the command and args in the payload).",
         });
     }
+
+    /// <summary>The command the line runs.</summary>
+    public string Command { get; }
 
     /// <summary>The command line; before deploy it holds tokens for the region and function name.</summary>
     public string CommandLine { get; }

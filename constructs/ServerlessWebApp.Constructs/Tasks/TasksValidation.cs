@@ -79,11 +79,17 @@ internal static partial class TasksValidation
         Require(props.Alias, $"{owner}.{nameof(props.Alias)}", "the live alias that runs scheduled tasks");
         Require(props.Schedules, $"{owner}.{nameof(props.Schedules)}", "a list of ScheduledTask (may be empty)");
         ValidateRetry(props.RetryAttempts, props.MaxEventAge, owner);
+        ValidateSchedules(props.Schedules, $"{owner}.{nameof(props.Schedules)}");
+    }
+
+    /// <summary>Checks a schedule list; errors name each entry as <c>{listName}[i]</c>.</summary>
+    public static void ValidateSchedules(IReadOnlyList<ScheduledTask> schedules, string listName)
+    {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < props.Schedules.Count; i++)
+        for (var i = 0; i < schedules.Count; i++)
         {
-            var schedule = props.Schedules[i];
-            var at = $"{owner}.{nameof(props.Schedules)}[{i}]";
+            var schedule = schedules[i];
+            var at = $"{listName}[{i}]";
             Require(schedule, at, "a ScheduledTask");
             if (schedule.Name is null || !ScheduleNameRegex().IsMatch(schedule.Name))
             {
@@ -91,7 +97,7 @@ internal static partial class TasksValidation
             }
             at = $"{at} ('{schedule.Name}')";
             if (!seen.TryAdd(schedule.Name, i))
-                Fail($"{at}.{nameof(schedule.Name)} is a duplicate of {owner}.{nameof(props.Schedules)}[{seen[schedule.Name]}]: schedule names must be unique.");
+                Fail($"{at}.{nameof(schedule.Name)} is a duplicate of {listName}[{seen[schedule.Name]}]: schedule names must be unique.");
             var problem = ScheduleExpressionRules.Problem(schedule.Expression);
             if (problem is not null)
                 Fail($"{at}.{nameof(schedule.Expression)} '{schedule.Expression}' {problem}. Allowed forms: {ScheduleExpressionRules.AllowedForms}.");
@@ -123,7 +129,10 @@ internal static partial class TasksValidation
 
     // The same rules as the runtime's TaskRegistry and CommandRegistry, so anything the app can map can be scheduled.
     private const string TaskNameRule = "1–80 letters, digits, '.', '_' or '-'";
-    private const string CommandNameRule = "1–64 letters, digits, '.', '_', ':' or '-'";
+    internal const string CommandNameRule = "1–64 letters, digits, '.', '_', ':' or '-'";
+
+    /// <summary>Whether <paramref name="name"/> is a command name MapCommand accepts.</summary>
+    public static bool IsCommandName(string? name) => name is not null && CommandNameRegex().IsMatch(name);
 
     private static void ValidateRetry(int? retryAttempts, Duration? maxEventAge, string owner)
     {

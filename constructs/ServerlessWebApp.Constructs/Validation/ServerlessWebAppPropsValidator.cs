@@ -27,6 +27,95 @@ internal static partial class ServerlessWebAppPropsValidator
         ValidateVpc(errors, props);
         ValidateIam(errors, props);
         ValidateAssets(errors, props);
+        ValidateTasks(errors, props);
+        ValidateKeepWarm(errors, props);
+        ValidateSchedules(errors, props);
+        ValidateManagementCommands(errors, props);
+    }
+
+    private static void ValidateTasks(Reporter errors, ServerlessWebAppProps props)
+    {
+        if (props.Tasks is not { } tasks)
+        {
+            if (props.WorkerRole is not null)
+                errors.Fail(nameof(props.WorkerRole), "is set but Tasks is not, so there is no worker; allowed: WorkerRole only together with Tasks");
+            return;
+        }
+        if (tasks.WorkerTimeout is { } timeout)
+        {
+            var ms = timeout.ToMilliseconds();
+            if (ms < MinTimeoutSeconds * 1000 || ms > MaxTimeoutSeconds * 1000 || ms % 1000 != 0)
+                errors.Fail("Tasks.WorkerTimeout", $"{timeout.ToHumanString()} is out of range; allowed: whole seconds from {MinTimeoutSeconds} to {MaxTimeoutSeconds} (Lambda's limit)");
+        }
+        if (tasks.WorkerMemorySize is { } memory && (memory < MinMemory || memory > MaxMemory || memory % 1 != 0))
+            errors.Fail("Tasks.WorkerMemorySize", $"{memory} is out of range; allowed: whole MB from {MinMemory} to {MaxMemory}");
+        if (tasks.BatchSize is { } batch && (batch < 1 || batch > 10000))
+            errors.Fail("Tasks.BatchSize", $"{batch} is out of range; allowed: 1 to 10000");
+        double windowSeconds = 0;
+        if (tasks.MaxBatchingWindow is { } window)
+        {
+            var ms = window.ToMilliseconds();
+            windowSeconds = ms / 1000;
+            if (ms < 0 || ms > 300_000 || ms % 1000 != 0)
+                errors.Fail("Tasks.MaxBatchingWindow", $"{window.ToHumanString()} is out of range; allowed: whole seconds from 0 to 300");
+        }
+        if (tasks.BatchSize > 10 && windowSeconds < 1)
+            errors.Fail("Tasks.BatchSize", $"{tasks.BatchSize} needs Tasks.MaxBatchingWindow of at least 1 second; allowed: 1 to 10 without a batching window");
+        if (tasks.MaxConcurrency is { } concurrency && (concurrency < 2 || concurrency > 1000))
+            errors.Fail("Tasks.MaxConcurrency", $"{concurrency} is out of range; allowed: 2 to 1000 (Lambda's limit for SQS event sources)");
+        if (tasks.MaxReceiveCount is { } receives && (receives < 1 || receives > 1000))
+            errors.Fail("Tasks.MaxReceiveCount", $"{receives} is out of range; allowed: 1 to 1000");
+        if (props.Role is not null && props.WorkerRole is null)
+            errors.Fail(nameof(props.WorkerRole),
+                "is required: Role is supplied, so no role may be created for the task worker; allowed: a supplied WorkerRole, or no Role");
+    }
+
+    private static void ValidateKeepWarm(Reporter errors, ServerlessWebAppProps props)
+    {
+        if (props.KeepWarmRate is not { } rate) return;
+        if (props.KeepWarm == false)
+            errors.Fail(nameof(props.KeepWarmRate), "is set but KeepWarm is false; allowed: KeepWarmRate only with KeepWarm on");
+        var ms = rate.ToMilliseconds();
+        if (ms % 60_000 != 0 || ms < 60_000 || ms > 3_600_000)
+            errors.Fail(nameof(props.KeepWarmRate), $"{rate.ToHumanString()} is invalid; allowed: whole minutes from 1 to 60 (Lambda reclaims idle environments within minutes)");
+    }
+
+    private static void ValidateSchedules(Reporter errors, ServerlessWebAppProps props)
+    {
+        if (props.Schedules is not { Count: > 0 } schedules)
+        {
+            if (props.ScheduleRole is not null)
+                errors.Fail(nameof(props.ScheduleRole), "is set but there are no Schedules; allowed: ScheduleRole only together with Schedules");
+            return;
+        }
+        if (props.Tasks is null)
+            errors.Fail(nameof(props.Schedules),
+                "need Tasks: a schedule invokes the task worker, which runs the task with its timeout, retries and status table; allowed: set Tasks, or no Schedules");
+        if ((props.Role is not null || props.WorkerRole is not null) && props.ScheduleRole is null)
+            errors.Fail(nameof(props.ScheduleRole),
+                "is required: roles are supplied, so no role may be created for EventBridge Scheduler; allowed: a supplied ScheduleRole, or no Schedules");
+        try
+        {
+            Tasks.TasksValidation.ValidateSchedules(schedules, nameof(props.Schedules));
+        }
+        catch (ArgumentException e)
+        {
+            errors.FailWith(nameof(props.Schedules), e.Message);
+        }
+    }
+
+    private static void ValidateManagementCommands(Reporter errors, ServerlessWebAppProps props)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var commands = props.ManagementCommands ?? Array.Empty<string>();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            if (!Tasks.TasksValidation.IsCommandName(command))
+                errors.Fail($"{nameof(props.ManagementCommands)}[{i}]", $"'{command}' is invalid; allowed: {Tasks.TasksValidation.CommandNameRule}, as MapCommand accepts");
+            if (!seen.Add(command!))
+                errors.Fail($"{nameof(props.ManagementCommands)}[{i}]", $"'{command}' is listed twice; allowed: each command once");
+        }
     }
 
     private static void ValidateCode(Reporter errors, ServerlessWebAppProps props)
@@ -277,5 +366,9 @@ internal static partial class ServerlessWebAppPropsValidator
     {
         public void Fail(string property, string message) =>
             throw new ArgumentException($"ServerlessWebApp '{constructPath}': {property} {message}.", property);
+
+        /// <summary>Throws a message that already names the property (from a shared rule set).</summary>
+        public void FailWith(string property, string message) =>
+            throw new ArgumentException($"ServerlessWebApp '{constructPath}': {message}", property);
     }
 }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using ServerlessWebApp.CdkApp;
+using ServerlessWebApp.Constructs.Tasks;
 using ServerlessWebApp.Constructs.Tests.Support;
 using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 
@@ -55,7 +56,21 @@ public static class ComplianceConfigurations
         Construct("assets-and-uploads", "static files deployed to a private bucket, an uploads bucket and their access-log bucket",
             (_, p) => { p.Authorization = ApiAuthorization.Iam(); p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot; p.UploadsBucket = true; }),
 
-        Construct("supplied-roles", "every role supplied by the platform team (function and asset deployment), with static files, uploads and a VPC",
+        Construct("tasks-with-status-table", "task queue with its dead-letter queue, worker function on the worker alias and the status table",
+            (_, p) => { p.Authorization = ApiAuthorization.Iam(); p.Tasks = new ServerlessWebAppTasksProps(); }),
+        Construct("tasks-with-payload-bucket", "task queue with status table and a payload bucket for large task payloads",
+            (_, p) => { p.Authorization = ApiAuthorization.Iam(); p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true }; }),
+        Construct("keep-warm-and-schedules", "keep-warm rule every 3 minutes and EventBridge Scheduler schedules on the worker alias",
+            (_, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.Tasks = new ServerlessWebAppTasksProps();
+                p.KeepWarm = true;
+                p.KeepWarmRate = Duration.Minutes(3);
+                p.Schedules = Schedules;
+            }),
+
+        Construct("supplied-roles", "every role supplied by the platform team (function, worker, scheduler, asset deployment), with tasks, payloads, schedules, static files, uploads and a VPC",
             (stack, p) =>
             {
                 p.Authorization = ApiAuthorization.Iam();
@@ -64,9 +79,13 @@ public static class ComplianceConfigurations
                 p.Vpc = ExistingVpc(stack);
                 p.Role = SuppliedRole(stack, "WebRole", "swa-web");
                 p.AssetDeploymentRole = SuppliedRole(stack, "AssetDeploymentRole", "swa-asset-deployer");
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
+                p.WorkerRole = SuppliedRole(stack, "WorkerRole", "swa-worker");
+                p.Schedules = Schedules;
+                p.ScheduleRole = SuppliedRole(stack, "ScheduleRole", "swa-scheduler");
             }) with { SuppliesRoles = true },
 
-        Construct("permissions-boundary", "boundary, role path and name prefix on every created role, CDK's helper roles included (REST API logging role, asset deployment)",
+        Construct("permissions-boundary", "boundary, role path and name prefix on every created role, CDK's helper roles included (REST API logging role, asset deployment), with worker and scheduler roles",
             (stack, p) =>
             {
                 p.FrontDoor = FrontDoorKind.RestApi;
@@ -77,10 +96,18 @@ public static class ComplianceConfigurations
                 p.PermissionsBoundary = ManagedPolicy.FromManagedPolicyName(stack, "Boundary", BoundaryName);
                 p.RolePath = "/apps/";
                 p.RoleNamePrefix = "swa-";
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
+                p.Schedules = Schedules;
             }) with { PermissionsBoundaryName = BoundaryName },
 
         new("app-dev", "the sample app's dev stage (app/StageSettings.Dev)", () => SampleApp.Value.Dev),
         new("app-prod", "the sample app's prod stage (app/StageSettings.Prod)", () => SampleApp.Value.Prod),
+    ];
+
+    private static readonly ScheduledTask[] Schedules =
+    [
+        new() { Name = "nightly-report", Expression = "cron(0 2 * * ? *)", Task = "report.nightly", PayloadJson = """{"days": 1}""" },
+        new() { Name = "hourly-cleanup", Expression = "rate(1 hour)", Task = "cleanup", TimeZone = "Europe/Paris" },
     ];
 
     /// <summary>Both stages come from one build of the CDK app, as <c>cdk synth</c> makes them.</summary>

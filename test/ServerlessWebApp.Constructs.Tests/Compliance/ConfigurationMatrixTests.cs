@@ -48,7 +48,7 @@ public class ConfigurationMatrixTests(ITestOutputHelper output)
         {
             // GIVEN a configuration with a boundary and CDK helper roles (REST API logging, asset deployment)
             var roles = Matrix[configuration.Name].ResourcesOfType("AWS::IAM::Role").ToList();
-            Assert.True(roles.Count >= 3, $"{configuration}: expected the function, REST API logging and asset deployment roles, got {roles.Count}");
+            Assert.True(roles.Count >= 5, $"{configuration}: expected the web, worker, scheduler, REST API logging and asset deployment roles, got {roles.Count}");
 
             // THEN every role created anywhere in the stack carries the boundary, the path and the name prefix
             foreach (var (id, role) in roles)
@@ -86,6 +86,8 @@ public class ConfigurationMatrixTests(ITestOutputHelper output)
             // THEN the template holds no IAM role, policy, managed policy or user policy at all
             var iam = result.Resources.Where(r => r.Resource.GetProperty("Type").GetString()!.StartsWith("AWS::IAM::", StringComparison.Ordinal)).ToList();
             Assert.True(iam.Count == 0, $"{configuration}: IAM resources created despite supplied roles: {string.Join(", ", iam.Select(r => r.LogicalId))}");
+            // AND it points the platform team at the required-permissions report instead
+            Assert.Contains(result.Template.GetProperty("Outputs").EnumerateObject(), o => o.Name.Contains("RequiredPermissions", StringComparison.Ordinal));
         }
     }
 

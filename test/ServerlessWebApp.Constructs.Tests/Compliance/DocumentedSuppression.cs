@@ -12,6 +12,14 @@ public sealed record DocumentedSuppression(string Rule, string ResourceType, IRe
 
     public string Key => $"{Rule} on {ResourceType}: {Reason}";
 
+    /// <summary>How the configurations cell says "all of the matrix".</summary>
+    public const string EveryConfiguration = "every configuration";
+
     public string ToMarkdownRow() =>
-        $"| `{Rule}` | `{ResourceType}` | {string.Join(", ", Configurations)} | {Reason} |";
+        $"| `{Rule}` | `{ResourceType}` | {ConfigurationsCell()} | {Reason} |";
+
+    private string ConfigurationsCell() =>
+        Configurations.Order(StringComparer.Ordinal).SequenceEqual(ComplianceConfigurations.All.Select(c => c.Name).Order(StringComparer.Ordinal))
+            ? EveryConfiguration
+            : string.Join(", ", Configurations);
 }

@@ -29,11 +29,18 @@ public static partial class SuppressionAllowList
             rows.Add(new DocumentedSuppression(
                 Unquote(cells[0]),
                 Unquote(cells[1]),
-                cells[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal).ToList(),
+                ConfigurationsIn(cells[2]),
                 cells[3]));
         }
         return rows;
     }
+
+    /// <summary>A comma-separated list of configuration names, or "every configuration" for the whole matrix.</summary>
+    private static IReadOnlyList<string> ConfigurationsIn(string cell) =>
+        (cell == DocumentedSuppression.EveryConfiguration
+            ? ComplianceConfigurations.All.Select(c => c.Name)
+            : cell.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Order(StringComparer.Ordinal).ToList();
 
     private static string[] Cells(string line)
     {

@@ -70,7 +70,8 @@ public class FunctionUrlAndNoFrontDoorTests
     [Fact]
     public void NoFrontDoorCreatesNoEntryPointAndOutputsTheAliasToInvoke()
     {
-        var (stack, app) = TestStacks.Create(p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; });
+        // (keep-warm off: its rule's invoke permission is not an entry point for requests)
+        var (stack, app) = TestStacks.Create(p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; p.KeepWarm = false; });
         var template = Template.FromStack(stack);
         template.ResourceCountIs("AWS::ApiGatewayV2::Api", 0);
         template.ResourceCountIs("AWS::ApiGateway::RestApi", 0);
@@ -83,7 +84,8 @@ public class FunctionUrlAndNoFrontDoorTests
     [Fact]
     public void GrantInvokeAllowsInvokingTheLiveAlias()
     {
-        var (stack, app) = TestStacks.Create(p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; });
+        // (keep-warm off: its rule's invoke permission is not an entry point for requests)
+        var (stack, app) = TestStacks.Create(p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; p.KeepWarm = false; });
         var caller = new Role(stack, "Caller", new RoleProps { AssumedBy = new AccountRootPrincipal() });
         app.GrantInvoke(caller);
         var template = Template.FromStack(stack);

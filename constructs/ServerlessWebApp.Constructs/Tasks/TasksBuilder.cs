@@ -1,0 +1,109 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.S3;
+using Constructs;
+using ServerlessWebApp.Constructs.Assets;
+using ServerlessWebApp.Constructs.Functions;
+using ServerlessWebApp.Constructs.Iam;
+using ServerlessWebApp.Contract;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>
+/// Composes the task sub-constructs into the app: the worker function (same code, own timeout and memory), the
+/// task queue with its grants and environment, the keep-warm rule on the web alias, the schedules on the worker
+/// alias and the management-command outputs. Every grant goes through a function's <c>PermissionsTarget</c>, so a
+/// supplied role gets no policy and its needs land in the required-permissions report.
+/// </summary>
+internal static class TasksBuilder
+{
+    public delegate FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Duration? timeout, double? memorySize);
+
+    public static TasksParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, AssetsParts assets, AddFunction addFunction)
+    {
+        FunctionParts? worker = null;
+        TaskQueue? queue = null;
+        if (props.Tasks is { } tasks)
+        {
+            var timeout = ServerlessWebAppTasksDefaults.WorkerTimeout(tasks);
+            worker = addFunction("Worker", SwaEnvironment.WorkerRole, props.WorkerRole, timeout, tasks.WorkerMemorySize);
+            ShareBuckets(worker, assets);
+            queue = BuildQueue(scope, props, tasks, timeout, web, worker, assets);
+        }
+
+        KeepWarm? keepWarm = ServerlessWebAppTasksDefaults.KeepWarm(props)
+            ? new KeepWarm(scope, "KeepWarm", new KeepWarmProps { Alias = web.Alias, Rate = props.KeepWarmRate })
+            : null;
+        var schedules = worker is not null && props.Schedules is { Count: > 0 } list ? BuildSchedules(scope, props, list, worker) : null;
+        var commands = ServerlessWebAppTasksDefaults.ManagementCommands(props)
+            .Select(command => new ManagementCommand(scope, $"Command-{command}", new ManagementCommandProps { Alias = web.Alias, Command = command }))
+            .ToList();
+        return new TasksParts(worker, queue, keepWarm, schedules, commands);
+    }
+
+    private static TaskQueue BuildQueue(Construct scope, ServerlessWebAppProps props, ServerlessWebAppTasksProps tasks, Duration timeout,
+        FunctionParts web, FunctionParts worker, AssetsParts assets)
+    {
+        var payloadBucket = tasks.PayloadBucket ?? false;
+        var queue = new TaskQueue(scope, "Tasks", new TaskQueueProps
+        {
+            WorkerAlias = worker.Alias,
+            WorkerTimeout = timeout,
+            BatchSize = tasks.BatchSize ?? ServerlessWebAppTasksDefaults.BatchSize,
+            MaxBatchingWindow = tasks.MaxBatchingWindow,
+            MaxConcurrency = tasks.MaxConcurrency,
+            MaxReceiveCount = tasks.MaxReceiveCount,
+            StatusTable = tasks.StatusTable ?? true,
+            PayloadBucket = payloadBucket,
+            AccessLogsBucket = payloadBucket ? assets.AccessLogsBucket ?? AccessLogsBucket(scope, props) : null,
+            // Grants and environment are applied here, through the functions' permissions targets.
+            ApplyEnvironment = false,
+        });
+
+        foreach (var statement in queue.WebStatements) web.PermissionsTarget.GrantPrincipal.AddToPrincipalPolicy(statement);
+        // TaskQueue grants the worker's role itself; a supplied (immutable) role ignores that, so record its needs.
+        if (worker.Identity.CreatedRole is null)
+        {
+            foreach (var statement in queue.WorkerStatements) worker.PermissionsTarget.GrantPrincipal.AddToPrincipalPolicy(statement);
+        }
+        foreach (var (name, value) in queue.WebEnvironment) web.Function.AddEnvironment(name, value);
+        foreach (var (name, value) in queue.WorkerEnvironment) worker.Function.AddEnvironment(name, value);
+        return queue;
+    }
+
+    /// <summary>Tasks run the same app code, so the worker reads the static files and works on uploads as the web function does.</summary>
+    private static void ShareBuckets(FunctionParts worker, AssetsParts assets)
+    {
+        if (assets.StaticAssetsBucket is { } staticBucket)
+        {
+            FunctionPermissions.ReadObjects(worker.PermissionsTarget, staticBucket);
+            worker.Function.AddEnvironment(SwaEnvironment.StaticBucket, staticBucket.BucketName);
+        }
+        if (assets.UploadsBucket is { } uploads)
+        {
+            FunctionPermissions.ReadWriteObjects(worker.PermissionsTarget, uploads);
+            worker.Function.AddEnvironment(SwaEnvironment.UploadsBucket, uploads.BucketName);
+        }
+    }
+
+    private static TaskSchedules BuildSchedules(Construct scope, ServerlessWebAppProps props, IReadOnlyList<ScheduledTask> list, FunctionParts worker)
+    {
+        var suppliedRole = props.ScheduleRole is null ? null : RoleBuilder.Adopt(scope, "ScheduleRole", props.ScheduleRole);
+        var schedules = new TaskSchedules(scope, "Schedules", new TaskSchedulesProps
+        {
+            Alias = worker.Alias,
+            Schedules = list,
+            Role = suppliedRole,
+        });
+        if (suppliedRole is not null)
+        {
+            var grantee = RoleBuilder.GranteeForSuppliedRole(scope, "ScheduleRoleRequiredPermissions", "scheduler", suppliedRole);
+            foreach (var statement in schedules.RoleStatements) grantee.GrantPrincipal.AddToPrincipalPolicy(statement);
+        }
+        return schedules;
+    }
+
+    /// <summary>The access-log bucket for the payload bucket when the app has no other bucket that created one.</summary>
+    private static Bucket AccessLogsBucket(Construct scope, ServerlessWebAppProps props) =>
+        new(scope, "AccessLogsBucket", AssetsDefaults.AccessLogsBucket(AssetsDefaults.RemovalPolicy(props)));
+}

@@ -1,0 +1,11 @@
+using ServerlessWebApp.Constructs.Functions;
+
+namespace ServerlessWebApp.Constructs.Tasks;
+
+/// <summary>The task worker, queue, keep-warm rule, schedules and command outputs of an app; unused members are null or empty.</summary>
+internal sealed record TasksParts(
+    FunctionParts? Worker,
+    TaskQueue? Queue,
+    KeepWarm? KeepWarm,
+    TaskSchedules? Schedules,
+    IReadOnlyList<ManagementCommand> Commands);

@@ -1,0 +1,59 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using ServerlessWebApp.CdkApp;
+using ServerlessWebApp.Constructs.Tests.Support;
+
+namespace ServerlessWebApp.Constructs.Tests.CdkApp;
+
+/// <summary>The sample's tasks, keep-warm and schedules in each stage (reusing the one publish of this run).</summary>
+[Collection("cdk")]
+public class FoundryServiceTasksTests
+{
+    private sealed class UnusedResolver : IAccountResolver
+    {
+        public string ResolveCallerAccount() => throw new InvalidOperationException("no stage is bound in these tests");
+    }
+
+    private static (Template Dev, Template Prod) SynthStages()
+    {
+        var app = new Amazon.CDK.App(new AppProps
+        {
+            Outdir = PublishedSample.Instance.Outdir,
+            Context = new Dictionary<string, object> { [FoundryServiceApp.ProjectPathContext] = PublishedSample.ProjectPath },
+        });
+        FoundryServiceApp.Build(app, _ => new UnusedResolver());
+        Template Of(string stage) => Template.FromStack((Stack)app.Node.FindChild(stage).Node.FindChild(FoundryServiceApp.StackName));
+        return (Of("dev"), Of("prod"));
+    }
+
+    [Fact]
+    public void BothStagesRunComputeDnaTasksOnAWorkerSizedPerStageWithAStatusTable()
+    {
+        var (dev, prod) = SynthStages();
+        foreach (var template in new[] { dev, prod })
+        {
+            template.ResourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+            template.ResourceCountIs("AWS::DynamoDB::Table", 1);
+        }
+        dev.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object> { ["Timeout"] = 120, ["MemorySize"] = 512 }));
+        prod.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object> { ["Timeout"] = 900, ["MemorySize"] = 3538 }));
+        prod.ResourceCountIs("AWS::S3::Bucket", 3); // access logs, uploads, task payloads
+    }
+
+    [Fact]
+    public void ProdKeepsWarmAndRunsANightlyComputeDnaScheduleWhileDevDoesNeither()
+    {
+        var (dev, prod) = SynthStages();
+        dev.ResourceCountIs("AWS::Events::Rule", 0);
+        dev.ResourceCountIs("AWS::Scheduler::Schedule", 0);
+        prod.ResourceCountIs("AWS::Events::Rule", 1);
+        prod.HasResourceProperties("AWS::Scheduler::Schedule", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ScheduleExpression"] = "cron(0 3 * * ? *)",
+            ["Target"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Input"] = Match.StringLikeRegexp("\"task\":\"compute-dna\""),
+            }),
+        }));
+    }
+}

@@ -128,7 +128,8 @@ public static class ComplianceConfigurations
         var app = FoundryServiceApp.Build(
             new Amazon.CDK.App(new AppProps
             {
-                Context = new Dictionary<string, object> { [FoundryServiceApp.PrebuiltCodePathContext] = PrebuiltApps.FrameworkDependent },
+                // With a wwwroot, as the sample ships one, so the stages deploy static files as they do for real.
+                Context = new Dictionary<string, object> { [FoundryServiceApp.PrebuiltCodePathContext] = PrebuiltApps.FrameworkDependentWithWebRoot },
             }),
             _ => throw new InvalidOperationException("The compliance matrix synthesizes environment-agnostic stages; no account is resolved."));
         Stack StageStack(string stage) => (Stack)app.Node.FindChild(stage).Node.FindChild(FoundryServiceApp.StackName);

@@ -31,9 +31,14 @@ public static partial class FoundryServiceApp
         {
             var stage = new Stage(app, settings.Name, new StageProps { Env = Environment(app, settings.Name, accountResolver) });
             var stack = new Stack(stage, StackName, new StackProps { Description = $"FoundryService sample ({settings.Name})" });
+            var results = FoundryResultsTable.Create(stack, "Results");
             var props = settings.Props(projectPath!);
             if (prebuiltCodePath is not null) (props.ProjectPath, props.PrebuiltCodePath) = (null, prebuiltCodePath);
-            _ = new SwaConstruct(stack, "Foundry", props);
+            props.Environment = new Dictionary<string, string>(props.Environment ?? new Dictionary<string, string>())
+            {
+                [FoundryResultsTable.EnvironmentVariable] = results.TableName,
+            };
+            FoundryResultsTable.Grant(results, new SwaConstruct(stack, "Foundry", props));
         }
         return app;
     }

@@ -20,6 +20,8 @@ public sealed record StageSettings(string Name, Func<string, ServerlessWebAppPro
         LogRetention = RetentionDays.ONE_WEEK,
         ApplicationLogLevel = ApplicationLogLevel.DEBUG,
         PublicAccess = true,
+        // Simulated lab work short enough for the dev worker's 2-minute timeout.
+        Environment = new Dictionary<string, string> { ["Foundry__ComputeDuration"] = "00:00:30" },
         ThrottlingRateLimit = 20,
         ThrottlingBurstLimit = 40,
         Tasks = new ServerlessWebAppTasksProps

@@ -33,12 +33,34 @@ public class FoundryServiceTasksTests
         foreach (var template in new[] { dev, prod })
         {
             template.ResourceCountIs("AWS::Lambda::EventSourceMapping", 1);
-            template.ResourceCountIs("AWS::DynamoDB::Table", 1);
+            template.ResourceCountIs("AWS::DynamoDB::Table", 2); // task status, DNA results
         }
         dev.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object> { ["Timeout"] = 120, ["MemorySize"] = 512 }));
         prod.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object> { ["Timeout"] = 900, ["MemorySize"] = 3538 }));
-        prod.ResourceCountIs("AWS::S3::Bucket", 3); // access logs, uploads, task payloads
+        prod.HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object> { ["LifecycleConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Rules"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object> { ["Id"] = "ExpireTaskPayloads" })]),
+        }) }));
     }
+
+    [Fact]
+    public void ResultsTableNameReachesBothFunctionsAndOnlyTheWorkerMayPutResults()
+    {
+        var (_, prod) = SynthStages();
+        var json = new Tasks.TemplateJson(prod);
+        var functions = json.OfType("AWS::Lambda::Function").Where(f => ((string?)f.Value["Properties"]!["Description"])?.Contains("Foundry (") == true).ToList();
+        Assert.Equal(2, functions.Count);
+        Assert.All(functions, f => Assert.NotNull(f.Value["Properties"]!["Environment"]!["Variables"]![FoundryResultsTable.EnvironmentVariable]));
+        var results = json.OfType("AWS::DynamoDB::Table").Single(t => t.Value["Properties"]!["TimeToLiveSpecification"] is null).Key;
+        var putters = json.OfType("AWS::IAM::Policy")
+            .Where(p => p.Value["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray()
+                .Any(s => TemplateActions(s!).Contains("dynamodb:PutItem") && s!["Resource"]!.ToJsonString().Contains(results)))
+            .Select(p => p.Key).ToList();
+        Assert.Single(putters);
+        Assert.Contains("Worker", putters[0]);
+    }
+
+    private static IEnumerable<string> TemplateActions(System.Text.Json.Nodes.JsonNode statement) => Tasks.TemplateJson.Actions(statement.AsObject());
 
     [Fact]
     public void ProdKeepsWarmAndRunsANightlyComputeDnaScheduleWhileDevDoesNeither()

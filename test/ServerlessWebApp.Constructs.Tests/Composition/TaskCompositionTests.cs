@@ -165,6 +165,28 @@ public sealed class TaskCompositionTests(ComposedTemplates composed) : IClassFix
     }
 
     [Fact]
+    public void GrantReadTaskStatusAllowsOnlyGetItemOnTheStatusTable()
+    {
+        var (stack, app) = TestStacks.Create(p => p.Tasks = new ServerlessWebAppTasksProps());
+        var other = new Role(stack, "Dashboard", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+        app.GrantReadTaskStatus(other);
+        var json = new TemplateJson(Template.FromStack(stack));
+        var statements = json.StatementsOfRole(stack.GetLogicalId((Amazon.CDK.CfnElement)other.Node.DefaultChild!));
+        var statement = Assert.Single(statements);
+        Assert.Equal(["dynamodb:GetItem"], TemplateJson.Actions(statement));
+        Assert.Contains(stack.GetLogicalId((Amazon.CDK.CfnElement)app.TaskStatusTable!.Node.DefaultChild!), JsonSerializer.Serialize(statement["Resource"]));
+    }
+
+    [Fact]
+    public void WorkerDoesNotTakeTheWebFunctionsReservedConcurrency()
+    {
+        var (stack, app) = TestStacks.Create(p => { p.Tasks = new ServerlessWebAppTasksProps(); p.ReservedConcurrentExecutions = 10; });
+        var json = new TemplateJson(Template.FromStack(stack));
+        Assert.Equal(10, (int)json.Properties(stack.GetLogicalId((Amazon.CDK.CfnElement)app.Function.Node.DefaultChild!))["ReservedConcurrentExecutions"]!);
+        Assert.Null(json.Properties(stack.GetLogicalId((Amazon.CDK.CfnElement)app.WorkerFunction!.Node.DefaultChild!))["ReservedConcurrentExecutions"]);
+    }
+
+    [Fact]
     public void WithoutTasksThereIsNoWorkerQueueOrEventSource()
     {
         var (stack, app) = TestStacks.Create();

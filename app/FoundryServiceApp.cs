@@ -13,19 +13,27 @@ namespace ServerlessWebApp.CdkApp;
 public static partial class FoundryServiceApp
 {
     public const string ProjectPathContext = "swa:projectPath";
+
+    /// <summary>
+    /// Context naming an already published FoundryService (a directory or <c>.zip</c>) to deploy instead of
+    /// publishing the project at synth, e.g. when CI has published it or a test must not publish.
+    /// </summary>
+    public const string PrebuiltCodePathContext = "swa:prebuiltCodePath";
     public const string CurrentAccount = "current";
     public const string StackName = "FoundryService";
     public const string SampleProject = "samples/FoundryService/FoundryService.csproj";
 
     public static Amazon.CDK.App Build(Amazon.CDK.App app, Func<string?, IAccountResolver> accountResolver)
     {
-        var projectPath = app.Node.TryGetContext(ProjectPathContext) as string ?? DefaultProjectPath();
+        var prebuiltCodePath = app.Node.TryGetContext(PrebuiltCodePathContext) as string;
+        var projectPath = prebuiltCodePath is null ? app.Node.TryGetContext(ProjectPathContext) as string ?? DefaultProjectPath() : null;
         foreach (var settings in StageSettings.All)
         {
             var stage = new Stage(app, settings.Name, new StageProps { Env = Environment(app, settings.Name, accountResolver) });
             var stack = new Stack(stage, StackName, new StackProps { Description = $"FoundryService sample ({settings.Name})" });
             var results = FoundryResultsTable.Create(stack, "Results");
-            var props = settings.Props(projectPath);
+            var props = settings.Props(projectPath!);
+            if (prebuiltCodePath is not null) (props.ProjectPath, props.PrebuiltCodePath) = (null, prebuiltCodePath);
             props.Environment = new Dictionary<string, string>(props.Environment ?? new Dictionary<string, string>())
             {
                 [FoundryResultsTable.EnvironmentVariable] = results.TableName,

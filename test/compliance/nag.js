@@ -169,7 +169,8 @@ function main() {
     process.stdout.write(`${report.findings.length} unsuppressed finding(s), ${report.suppressed.length} suppressed, ` +
       `${report.configurations.length} configuration(s): ${report.configurations.join(', ')}\n`);
   }
-  process.exit(report.findings.length > 0 ? 1 : 0);
+  // exitCode, not exit(): exit() would cut off a large report still being written to a pipe (stdout is async there).
+  process.exitCode = report.findings.length > 0 ? 1 : 0;
 }
 
 main();

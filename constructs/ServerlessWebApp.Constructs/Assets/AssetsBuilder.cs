@@ -52,13 +52,19 @@ internal static class AssetsBuilder
             Prune = true,
             RetainOnDelete = true,
             Role = suppliedRole,
+            MemoryLimit = DeploymentHandler.MemoryMb,
         });
+        var traced = FunctionDefaults.Tracing(props) == Amazon.CDK.AWS.Lambda.Tracing.ACTIVE;
+        if (traced && DeploymentHandler.Of(deployment) is { } handler) DeploymentHandler.TraceActively(handler);
         if (suppliedRole is not null)
         {
-            FunctionPermissions.ReadWriteObjects(RoleBuilder.GranteeForSuppliedRole(scope, "AssetDeploymentRolePermissions", "static-assets-deployment", suppliedRole), bucket);
+            var grantee = RoleBuilder.GranteeForSuppliedRole(scope, "AssetDeploymentRolePermissions", "static-assets-deployment", suppliedRole);
+            FunctionPermissions.ReadWriteObjects(grantee, bucket);
+            if (traced) FunctionPermissions.WriteTraces(grantee);
         }
         else
         {
+            if (traced) FunctionPermissions.WriteTraces(deployment.HandlerRole);
             // CDK creates the helper function (and its role) once per stack, outside this construct's subtree, so the
             // organisation's boundary, path and name prefix are applied to that role explicitly.
             OrganisationRolePolicy.Apply(deployment.HandlerRole, props);

@@ -27,11 +27,15 @@ internal static class ServerlessWebAppAcknowledgements
         "another dead-letter queue. Messages are kept 14 days for inspection.";
     public const string PublicAccessReason =
         "The user set PublicAccess = true: a deliberately public front door (the construct refuses a public API otherwise).";
+    public const string ApiKeysReason =
+        "The user chose ApiKeys authorization: every method requires a key of the construct's throttled usage plan " +
+        "(ApiKeyRequired), which API Gateway reports as no authorizer. API keys identify callers; choose IAM, Cognito or a " +
+        "Lambda authorizer when callers must be authenticated.";
     public const string WafReason =
         "AWS WAF is billed per web ACL and rule every month; this pay-per-use construct leaves it opt-in (associate a web ACL " +
         "with the stage). The stage is throttled and its routes authorized.";
     public const string NonCognitoAuthorizationReason =
-        "Methods are authorized by the user's chosen Authorization (IAM, API keys, a Lambda authorizer, or PublicAccess); " +
+        "Methods are authorized by the user's chosen Authorization (IAM, API keys or a Lambda authorizer); " +
         "Cognito user pools are one option among these, not a requirement.";
     public const string ProxyValidationReason =
         "Every path and method is proxied to the app, which validates its requests itself (400 with a message); API " +
@@ -41,14 +45,18 @@ internal static class ServerlessWebAppAcknowledgements
         "the policy API Gateway documents for it. Set RestApiCloudWatchRole = false to manage the role outside the stack.";
     public const string RestDeploymentLoggingReason =
         "The deployment carries no stage description: its stage is a separate AWS::ApiGateway::Stage with JSON access logs.";
-    public const string DeploymentHelperReason =
-        "CDK's BucketDeployment custom-resource handler, shared by the stack and invoked only by CloudFormation while " +
-        "deploying static files; its runtime, tracing, version, DLQ and basic-execution policy are fixed by CDK.";
+    public const string DeploymentHelperRuntimeReason =
+        "CDK's BucketDeployment handler (deploys the static files while CloudFormation deploys the stack) is a Python " +
+        "function whose runtime CDK chooses and the AWS CLI layer it ships is built for; the construct cannot pick another.";
+    public const string DeploymentHelperDeadLetterReason =
+        "CDK's BucketDeployment handler is invoked only by CloudFormation as a custom resource: when it fails or does not " +
+        "answer, the stack deployment fails and rolls back, so no event is left to dead-letter and nothing is lost.";
+    public const string DeploymentHelperBasicExecutionReason =
+        "CDK creates the BucketDeployment handler's role once per stack with AWSLambdaBasicExecutionRole (write its own " +
+        "logs) and offers no other policy; supply AssetDeploymentRole to have no role created at all.";
     public const string DeploymentHelperObjectsReason =
         "CDK's BucketDeployment handler copies objects from the CDK asset bucket to this construct's static bucket; " +
         "object keys vary per deployment, so the resources are object ARN patterns (actions are explicit).";
-
-    private const string DeploymentHandlerIdPrefix = "CustomCDKBucketDeployment";
 
     public static void Apply(Construct scope, ServerlessWebAppProps props, FunctionParts web, FrontDoorParts frontDoor, AssetsParts assets, TasksParts tasks)
     {
@@ -93,7 +101,7 @@ internal static class ServerlessWebAppAcknowledgements
         foreach (var method in restApi.Node.FindAll().OfType<Amazon.CDK.AWS.APIGateway.CfnMethod>())
         {
             if (isPublic || props.Authorization?.Kind == ApiAuthorizationKind.ApiKeys)
-                NagAcknowledgement.Add(method, "AwsSolutions-APIG4", isPublic ? PublicAccessReason : NonCognitoAuthorizationReason);
+                NagAcknowledgement.Add(method, "AwsSolutions-APIG4", isPublic ? PublicAccessReason : ApiKeysReason);
             if (props.Authorization?.Kind != ApiAuthorizationKind.CognitoUserPool)
                 NagAcknowledgement.Add(method, "AwsSolutions-COG4", isPublic ? PublicAccessReason : NonCognitoAuthorizationReason);
         }
@@ -104,22 +112,19 @@ internal static class ServerlessWebAppAcknowledgements
 
     private static void AcknowledgeDeploymentHelper(Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment)
     {
-        // CDK creates the handler once per stack as a direct child of the stack ("Custom::CDKBucketDeployment<uuid>").
-        var handlers = Stack.Of(deployment).Node.Children
-            .Where(c => new string(c.Node.Id.Where(char.IsLetterOrDigit).ToArray()).StartsWith(DeploymentHandlerIdPrefix, StringComparison.Ordinal))
-            .Select(c => c.Node.DefaultChild)
-            .OfType<Amazon.CDK.AWS.Lambda.CfnFunction>();
-        foreach (var function in handlers)
+        if (DeploymentHandler.Of(deployment) is { } handler)
         {
-            foreach (var rule in new[] { "AwsSolutions-L1", "Serverless-LambdaDLQ", "Serverless-LambdaDefaultMemorySize", "Serverless-LambdaLatestVersion", "Serverless-LambdaTracing" })
-                NagAcknowledgement.Add(function, rule, DeploymentHelperReason);
+            foreach (var rule in new[] { "AwsSolutions-L1", "Serverless-LambdaLatestVersion" })
+                NagAcknowledgement.Add(handler, rule, DeploymentHelperRuntimeReason);
+            NagAcknowledgement.Add(handler, "Serverless-LambdaDLQ", DeploymentHelperDeadLetterReason);
         }
 
         var role = deployment.HandlerRole;
         if (role.Node.DefaultChild is not CfnRole) return; // a supplied AssetDeploymentRole: nothing created to acknowledge
-        NagAcknowledgement.Add(role, "AwsSolutions-IAM4", DeploymentHelperReason,
+        NagAcknowledgement.Add(role, "AwsSolutions-IAM4", DeploymentHelperBasicExecutionReason,
             NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AWSLambdaBasicExecutionRole$/"));
-        if (role.Node.TryFindChild("DefaultPolicy") is Policy policy)
-            NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", DeploymentHelperObjectsReason, NagAcknowledgement.Regex("/^Resource::.+\\/\\*$/"));
+        if (role.Node.TryFindChild("DefaultPolicy") is not Policy policy) return;
+        NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", DeploymentHelperObjectsReason, NagAcknowledgement.Regex("/^Resource::.+\\/\\*$/"));
+        NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
     }
 }

@@ -38,6 +38,31 @@ public static partial class ComplianceGate
         return NagChecker.Run(templatePath) with { TemplatePath = templatePath };
     }
 
+    /// <summary>
+    /// Writes every configuration's template to <paramref name="directory"/> and checks them all in ONE run of the
+    /// checker (one Node start instead of one per configuration); returns each configuration's report, without failing.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ComplianceReport> RunAll(IReadOnlyList<(string Configuration, Stack Stack)> configurations, string directory)
+    {
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (configuration, stack) in configurations)
+        {
+            if (!ConfigurationName().IsMatch(configuration))
+                throw new ArgumentException($"configuration '{configuration}' must be a file name of letters, digits, '.', '-' or '_'.", nameof(configurations));
+            if (paths.ContainsKey(configuration))
+                throw new ArgumentException($"configuration '{configuration}' is listed twice.", nameof(configurations));
+            paths[configuration] = WriteTemplate(stack, Path.Combine(directory, $"{configuration}.template.json"));
+        }
+
+        var all = NagChecker.Run([.. paths.Values]);
+        return paths.ToDictionary(
+            p => p.Key,
+            p => new ComplianceReport(
+                all.Findings.Where(f => f.Configuration == p.Key).ToList(),
+                all.Suppressed.Where(f => f.Configuration == p.Key).ToList()) { TemplatePath = p.Value },
+            StringComparer.Ordinal);
+    }
+
     /// <summary>Synthesizes the stack's stage and copies the stack's template to <paramref name="path"/>.</summary>
     public static string WriteTemplate(Stack stack, string path)
     {

@@ -179,6 +179,39 @@ public class ComplianceGateTests
     }
 
     [Fact]
+    public void RunAllChecksSeveralConfigurationsInOneRunAndAttributesEachFinding()
+    {
+        // GIVEN a compliant dead-letter setup and a plain queue, as two configurations
+        var compliant = NewStack("AllCompliant");
+        var deadLetters = CompliantDeadLetterQueue(compliant);
+        CompliantQueue(compliant, deadLetters);
+        NagSuppression.Add(deadLetters, "Serverless-SQSRedrivePolicy", "This is the terminal dead-letter queue of the Tasks queue.");
+        var failing = NewStack("AllFailing");
+        var plain = new Queue(failing, "Plain");
+
+        // WHEN both are checked together
+        var reports = ComplianceGate.RunAll([("all-compliant", compliant), ("all-failing", failing)], SelfTestDirectory);
+
+        // THEN each report holds only its own configuration's findings and suppressions, and names its template
+        Assert.Empty(reports["all-compliant"].Findings);
+        Assert.Single(reports["all-compliant"].Suppressed);
+        Assert.Contains(reports["all-failing"].Findings, f => f.RuleId == "AwsSolutions-SQS4" && f.Resource == LogicalId(failing, plain));
+        Assert.All(reports["all-failing"].Findings, f => Assert.Equal("all-failing", f.Configuration));
+        Assert.EndsWith("all-failing.template.json", reports["all-failing"].TemplatePath);
+        var failure = Assert.Throws<FailException>(() => ComplianceGate.FailOnFindings("all-failing", failing, reports["all-failing"]));
+        Assert.Contains($"all-failing AwsSolutions-SQS4 {LogicalId(failing, plain)}", failure.Message);
+    }
+
+    [Fact]
+    public void RunAllRejectsAConfigurationListedTwice()
+    {
+        var stack = NewStack("Twice");
+        CompliantDeadLetterQueue(stack);
+        var error = Assert.Throws<ArgumentException>(() => ComplianceGate.RunAll([("twice", stack), ("twice", stack)], SelfTestDirectory));
+        Assert.Contains("'twice' is listed twice", error.Message);
+    }
+
+    [Fact]
     public void ASuppressionWithoutAReasonIsRejected()
     {
         var stack = NewStack("NoReason");

@@ -48,10 +48,26 @@ public class NagAcknowledgementTests
             p.Role = Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, "R", "arn:aws:iam::123456789012:role/web");
             p.AssetDeploymentRole = Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, "D", "arn:aws:iam::123456789012:role/deployer");
         });
-        var helper = template.FindResources("AWS::Lambda::Function").Single(f => f.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal));
-        var json = JsonSerializer.Serialize(((IDictionary<string, object>)helper.Value)["Metadata"]);
+        var helper = (IDictionary<string, object>)template.FindResources("AWS::Lambda::Function")
+            .Single(f => f.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal)).Value;
+        var json = JsonSerializer.Serialize(helper["Metadata"]);
         Assert.Contains("AwsSolutions-L1", json);
-        Assert.Contains("Serverless-LambdaTracing", json);
+        Assert.Contains("Serverless-LambdaDLQ", json);
+        // Memory and tracing are set on the helper, not acknowledged away.
+        Assert.DoesNotContain("Serverless-LambdaTracing", json);
+        Assert.DoesNotContain("Serverless-LambdaDefaultMemorySize", json);
+        var properties = TestStacks.Properties(helper);
+        Assert.Equal(256, Convert.ToInt32(properties["MemorySize"]));
+        Assert.Contains("\"Active\"", JsonSerializer.Serialize(properties["TracingConfig"]));
+    }
+
+    [Fact]
+    public void CreatedDeploymentHelperRoleMayWriteTraces()
+    {
+        var template = TestStacks.Synth(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot);
+        var helperPolicy = template.FindResources("AWS::IAM::Policy")
+            .Single(p => p.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal)).Value;
+        Assert.Contains("xray:PutTraceSegments", JsonSerializer.Serialize(helperPolicy));
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.S3.Deployment;
+
+namespace ServerlessWebApp.Constructs.Assets;
+
+/// <summary>
+/// CDK's BucketDeployment handler: one singleton function per stack and memory size, created as a direct child of the
+/// stack (<c>Custom::CDKBucketDeployment&lt;uuid&gt;&lt;memory&gt;MiB</c>). The construct's deployments use
+/// <see cref="MemoryMb"/>, which also tells its handler apart from one a user's own BucketDeployment creates.
+/// </summary>
+internal static class DeploymentHandler
+{
+    /// <summary>Explicit memory of the handler (CDK's default is Lambda's 128 MB); it copies files with the AWS CLI.</summary>
+    public const int MemoryMb = 256;
+
+    private const string IdPrefix = "CustomCDKBucketDeployment";
+
+    /// <summary>The handler function the construct's deployments in this stack run on, once created.</summary>
+    public static CfnFunction? Of(BucketDeployment deployment) =>
+        Stack.Of(deployment).Node.Children
+            .Where(c => IsHandlerId(c.Node.Id))
+            .Select(c => c.Node.DefaultChild)
+            .OfType<CfnFunction>()
+            .FirstOrDefault();
+
+    /// <summary>Turns on active X-Ray tracing on the handler (BucketDeployment offers no tracing prop).</summary>
+    public static void TraceActively(CfnFunction handler) =>
+        handler.TracingConfig = new CfnFunction.TracingConfigProperty { Mode = "Active" };
+
+    private static bool IsHandlerId(string id)
+    {
+        var slug = new string(id.Where(char.IsLetterOrDigit).ToArray());
+        return slug.StartsWith(IdPrefix, StringComparison.Ordinal) && slug.EndsWith($"{MemoryMb}MiB", StringComparison.Ordinal);
+    }
+}

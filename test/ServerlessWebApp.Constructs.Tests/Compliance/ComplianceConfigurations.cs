@@ -1,0 +1,156 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
+using ServerlessWebApp.CdkApp;
+using ServerlessWebApp.Constructs.Tasks;
+using ServerlessWebApp.Constructs.Tests.Support;
+using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+
+namespace ServerlessWebApp.Constructs.Tests.Compliance;
+
+/// <summary>
+/// The configuration matrix of issue 6: the defaults (with the explicit authorization choice they require), every
+/// front door with every authorization that changes its resources, a VPC, assets and uploads, supplied roles, a
+/// permissions boundary and both stages of the sample app. Code comes from a prebuilt folder, so nothing publishes.
+/// </summary>
+public static class ComplianceConfigurations
+{
+    public const string BoundaryName = "org-boundary";
+    private const string Account = "123456789012";
+
+    public static IReadOnlyList<ComplianceConfiguration> All { get; } =
+    [
+        Construct("defaults", "every default; HTTP API with IAM authorization (the explicit choice a front door needs)",
+            (_, p) => p.Authorization = ApiAuthorization.Iam()),
+
+        Construct("http-api-public", "HTTP API open to anyone, acknowledged with PublicAccess = true",
+            (_, p) => p.PublicAccess = true),
+        Construct("http-api-jwt", "HTTP API with a JWT authorizer",
+            (_, p) => p.Authorization = ApiAuthorization.Jwt("https://issuer.example.com", "foundry")),
+        Construct("http-api-cognito", "HTTP API with a Cognito user pool (JWT) authorizer",
+            (stack, p) => p.Authorization = CognitoOf(stack)),
+        Construct("http-api-lambda-authorizer", "HTTP API with a Lambda authorizer",
+            (stack, p) => p.Authorization = LambdaAuthorizerOf(stack)),
+
+        Construct("rest-api-iam", "REST API with IAM authorization, execution logs and the account logging role",
+            (_, p) => { p.FrontDoor = FrontDoorKind.RestApi; p.Authorization = ApiAuthorization.Iam(); }),
+        Construct("rest-api-public", "REST API open to anyone, acknowledged with PublicAccess = true",
+            (_, p) => { p.FrontDoor = FrontDoorKind.RestApi; p.PublicAccess = true; }),
+        Construct("rest-api-cognito", "REST API with a Cognito user pool authorizer",
+            (stack, p) => { p.FrontDoor = FrontDoorKind.RestApi; p.Authorization = CognitoOf(stack); }),
+        Construct("rest-api-lambda-authorizer", "REST API with a Lambda (token) authorizer",
+            (stack, p) => { p.FrontDoor = FrontDoorKind.RestApi; p.Authorization = LambdaAuthorizerOf(stack); }),
+        Construct("rest-api-api-keys", "REST API with API keys and a throttled usage plan",
+            (_, p) => { p.FrontDoor = FrontDoorKind.RestApi; p.Authorization = ApiAuthorization.ApiKeys(); }),
+
+        Construct("function-url-iam", "function URL with IAM authorization",
+            (_, p) => { p.FrontDoor = FrontDoorKind.FunctionUrl; p.Authorization = ApiAuthorization.Iam(); }),
+        Construct("function-url-public", "function URL open to anyone, acknowledged with PublicAccess = true",
+            (_, p) => { p.FrontDoor = FrontDoorKind.FunctionUrl; p.PublicAccess = true; }),
+        Construct("none", "no front door: a private function invoked directly",
+            (_, p) => p.FrontDoor = FrontDoorKind.None),
+
+        Construct("vpc", "function in an existing VPC's private subnets with its own no-ingress security group",
+            (stack, p) => { p.Authorization = ApiAuthorization.Iam(); p.Vpc = ExistingVpc(stack); }),
+        Construct("assets-and-uploads", "static files deployed to a private bucket, an uploads bucket and their access-log bucket",
+            (_, p) => { p.Authorization = ApiAuthorization.Iam(); p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot; p.UploadsBucket = true; }),
+
+        Construct("tasks-with-status-table", "task queue with its dead-letter queue, worker function on the worker alias and the status table",
+            (_, p) => { p.Authorization = ApiAuthorization.Iam(); p.Tasks = new ServerlessWebAppTasksProps(); }),
+        Construct("tasks-with-payload-bucket", "task queue with status table and a payload bucket for large task payloads",
+            (_, p) => { p.Authorization = ApiAuthorization.Iam(); p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true }; }),
+        Construct("keep-warm-and-schedules", "keep-warm rule every 3 minutes and EventBridge Scheduler schedules on the worker alias",
+            (_, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.Tasks = new ServerlessWebAppTasksProps();
+                p.KeepWarm = true;
+                p.KeepWarmRate = Duration.Minutes(3);
+                p.Schedules = Schedules;
+            }),
+
+        Construct("supplied-roles", "every role supplied by the platform team (function, worker, scheduler, asset deployment), with tasks, payloads, schedules, static files, uploads and a VPC",
+            (stack, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot;
+                p.UploadsBucket = true;
+                p.Vpc = ExistingVpc(stack);
+                p.Role = SuppliedRole(stack, "WebRole", "swa-web");
+                p.AssetDeploymentRole = SuppliedRole(stack, "AssetDeploymentRole", "swa-asset-deployer");
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
+                p.WorkerRole = SuppliedRole(stack, "WorkerRole", "swa-worker");
+                p.Schedules = Schedules;
+                p.ScheduleRole = SuppliedRole(stack, "ScheduleRole", "swa-scheduler");
+            }) with { SuppliesRoles = true },
+
+        Construct("permissions-boundary", "boundary, role path and name prefix on every created role, CDK's helper roles included (REST API logging role, asset deployment), with worker and scheduler roles",
+            (stack, p) =>
+            {
+                p.FrontDoor = FrontDoorKind.RestApi;
+                p.Authorization = ApiAuthorization.Iam();
+                p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot;
+                p.UploadsBucket = true;
+                p.Vpc = ExistingVpc(stack);
+                p.PermissionsBoundary = ManagedPolicy.FromManagedPolicyName(stack, "Boundary", BoundaryName);
+                p.RolePath = "/apps/";
+                p.RoleNamePrefix = "swa-";
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
+                p.Schedules = Schedules;
+            }) with { PermissionsBoundaryName = BoundaryName },
+
+        new("app-dev", "the sample app's dev stage (app/StageSettings.Dev)", () => SampleApp.Value.Dev),
+        new("app-prod", "the sample app's prod stage (app/StageSettings.Prod)", () => SampleApp.Value.Prod),
+    ];
+
+    private static readonly ScheduledTask[] Schedules =
+    [
+        new() { Name = "nightly-report", Expression = "cron(0 2 * * ? *)", Task = "report.nightly", PayloadJson = """{"days": 1}""" },
+        new() { Name = "hourly-cleanup", Expression = "rate(1 hour)", Task = "cleanup", TimeZone = "Europe/Paris" },
+    ];
+
+    /// <summary>Both stages come from one build of the CDK app, as <c>cdk synth</c> makes them.</summary>
+    private static readonly Lazy<(Stack Dev, Stack Prod)> SampleApp = new(BuildSampleApp);
+
+    private static ComplianceConfiguration Construct(string name, string covers, Action<Stack, ServerlessWebAppProps> configure) =>
+        new(name, covers, () =>
+        {
+            var stack = new Stack(new Amazon.CDK.App(), "Compliance");
+            var props = new ServerlessWebAppProps { PrebuiltCodePath = PrebuiltApps.FrameworkDependent };
+            configure(stack, props);
+            _ = new SwaConstruct(stack, "WebApp", props);
+            return stack;
+        });
+
+    private static (Stack Dev, Stack Prod) BuildSampleApp()
+    {
+        var app = FoundryServiceApp.Build(
+            new Amazon.CDK.App(new AppProps
+            {
+                // With a wwwroot, as the sample ships one, so the stages deploy static files as they do for real.
+                Context = new Dictionary<string, object> { [FoundryServiceApp.PrebuiltCodePathContext] = PrebuiltApps.FrameworkDependentWithWebRoot },
+            }),
+            _ => throw new InvalidOperationException("The compliance matrix synthesizes environment-agnostic stages; no account is resolved."));
+        Stack StageStack(string stage) => (Stack)app.Node.FindChild(stage).Node.FindChild(FoundryServiceApp.StackName);
+        return (StageStack(StageSettings.Dev.Name), StageStack(StageSettings.Prod.Name));
+    }
+
+    private static ApiAuthorization CognitoOf(Stack stack) => ApiAuthorization.CognitoUserPool(
+        UserPool.FromUserPoolId(stack, "Users", "eu-west-1_Foundry1"),
+        UserPoolClient.FromUserPoolClientId(stack, "UsersClient", "foundryclientid0000000000"));
+
+    private static ApiAuthorization LambdaAuthorizerOf(Stack stack) => ApiAuthorization.LambdaAuthorizer(
+        Amazon.CDK.AWS.Lambda.Function.FromFunctionArn(stack, "Authorizer", $"arn:aws:lambda:eu-west-1:{Account}:function:authorizer"));
+
+    /// <summary>An imported VPC: the platform's network, not the construct's, so only the construct's resources are checked.</summary>
+    private static IVpc ExistingVpc(Stack stack) => Vpc.FromVpcAttributes(stack, "Network", new VpcAttributes
+    {
+        VpcId = "vpc-0123456789abcdef0",
+        AvailabilityZones = ["eu-west-1a", "eu-west-1b"],
+        PrivateSubnetIds = ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
+    });
+
+    private static IRole SuppliedRole(Stack stack, string id, string name) =>
+        Role.FromRoleArn(stack, id, $"arn:aws:iam::{Account}:role/platform/{name}", new FromRoleArnOptions { Mutable = false });
+}

@@ -1,3 +1,4 @@
+using ServerlessWebApp.TestSupport;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 
@@ -12,7 +13,7 @@ namespace ServerlessWebApp.Constructs.Tests.Compliance;
 public static partial class ComplianceGate
 {
     /// <summary>Where <see cref="Check"/> writes templates: <c>&lt;repo root&gt;/artifacts/compliance</c>.</summary>
-    public static string ArtifactsDirectory => Path.Combine(RepositoryRoot.Path, "artifacts", "compliance");
+    public static string ArtifactsDirectory => Path.Combine(RepositoryPaths.Root, "artifacts", "compliance");
 
     /// <summary>Fails the calling test when the configuration has an unsuppressed finding; returns the report otherwise.</summary>
     public static ComplianceReport Check(string configuration, Stack stack)

@@ -1,3 +1,4 @@
+using ServerlessWebApp.TestSupport;
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
@@ -13,7 +14,7 @@ namespace ServerlessWebApp.Constructs.Tests.Compliance;
 public class ComplianceGateTests
 {
     // Templates of these self-tests are kept apart from artifacts/compliance, which holds only real configurations.
-    private static readonly string SelfTestDirectory = Path.Combine(RepositoryRoot.Path, "artifacts", "compliance-selftest");
+    private static readonly string SelfTestDirectory = Path.Combine(RepositoryPaths.Root, "artifacts", "compliance-selftest");
 
     private static Stack NewStack(string name) => new(new Amazon.CDK.App(), name);
 

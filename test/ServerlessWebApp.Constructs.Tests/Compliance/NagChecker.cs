@@ -1,3 +1,4 @@
+using ServerlessWebApp.TestSupport;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -13,7 +14,7 @@ internal static class NagChecker
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);
     private static readonly Lazy<string> InstalledTool = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string ToolDirectory => Path.Combine(RepositoryRoot.Path, "test", "compliance");
+    public static string ToolDirectory => Path.Combine(RepositoryPaths.Root, "test", "compliance");
 
     /// <summary>Checks the templates and returns every finding, suppressed or not.</summary>
     public static ComplianceReport Run(params string[] templatePaths)

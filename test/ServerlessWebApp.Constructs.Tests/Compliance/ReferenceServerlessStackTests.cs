@@ -1,3 +1,4 @@
+using ServerlessWebApp.TestSupport;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Events;
@@ -26,7 +27,7 @@ namespace ServerlessWebApp.Constructs.Tests.Compliance;
 [Collection("cdk")]
 public class ReferenceServerlessStackTests
 {
-    private static readonly string SelfTestDirectory = Path.Combine(RepositoryRoot.Path, "artifacts", "compliance-selftest");
+    private static readonly string SelfTestDirectory = Path.Combine(RepositoryPaths.Root, "artifacts", "compliance-selftest");
 
     [Fact]
     public void SecureServerlessStackPassesWithOnlyTheDocumentedSuppressions()

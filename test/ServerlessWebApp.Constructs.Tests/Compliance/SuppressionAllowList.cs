@@ -1,3 +1,4 @@
+using ServerlessWebApp.TestSupport;
 using System.Text.RegularExpressions;
 
 namespace ServerlessWebApp.Constructs.Tests.Compliance;
@@ -11,7 +12,7 @@ public static partial class SuppressionAllowList
     public const string Heading = "### Suppressions";
     public const string TableHeader = "| rule (finding) | resource | configurations | reason |";
 
-    public static string DocumentPath => Path.Combine(RepositoryRoot.Path, "docs", "security.md");
+    public static string DocumentPath => Path.Combine(RepositoryPaths.Root, "docs", "security.md");
 
     public static IReadOnlyList<DocumentedSuppression> Load()
     {

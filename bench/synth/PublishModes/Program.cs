@@ -74,6 +74,8 @@ static IEnumerable<string> CheckBundle(ModeCase mode, string bundle)
             if (!File.Exists(Path.Combine(bundle, "FoundryService.dll"))) yield return "no FoundryService.dll";
             if (!File.Exists(Path.Combine(bundle, "FoundryService.runtimeconfig.json"))) yield return "no runtimeconfig.json";
             if (File.Exists(bootstrap)) yield return "a bootstrap in a managed-runtime bundle";
+            if (Directory.Exists(Path.Combine(bundle, "runtimes"))) yield return "native files for other platforms (runtimes/)";
+            if (BundleInspector.ElfMachine(Path.Combine(bundle, "libe_sqlite3.so")) != mode.ElfMachine) yield return "SQLite native library missing or for another architecture";
             if (BundleInspector.PeMachine(Path.Combine(bundle, "FoundryService.dll")) != 0x014C) yield return "FoundryService.dll is not portable IL";
             break;
         case PublishMode.ReadyToRun:

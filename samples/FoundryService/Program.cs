@@ -1,4 +1,26 @@
+using FoundryService;
+using FoundryService.ComputeDna;
+using FoundryService.Results;
+using FoundryService.Tasks;
+using ServerlessWebApp.Hosting;
+using ServerlessWebApp.Hosting.Tasks;
+
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddServerlessWebApp();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, FoundryJsonContext.Default));
+builder.Services.AddOptions<FoundryOptions>()
+    .Bind(builder.Configuration.GetSection(FoundryOptions.Section))
+    .Validate(FoundryOptions.IsValidComputeDuration, FoundryOptions.ComputeDurationError)
+    .ValidateOnStart();
+builder.Services.Configure<ServerlessTaskOptions>(builder.Configuration.GetSection("ServerlessTasks"));
+builder.Services.AddDnaResultStore();
+
 var app = builder.Build();
-app.MapGet("/compute-dna/", () => "Hello from the foundry");
+app.UseStaticFiles();
+app.MapComputeDna();
+app.MapTaskStatus();
+if (TaskSupport.IsRegistered(app.Services))
+{
+    app.MapTask<ComputeDnaPayload>(ComputeDnaTask.Name, ComputeDnaTask.RunAsync, FoundryJsonContext.Default.ComputeDnaPayload);
+}
 app.Run();

@@ -11,6 +11,13 @@ internal static class BootstrapLauncher
     {
         var bootstrap = Path.Combine(outputDirectory, PublishTarget.BootstrapFileName);
         var executable = Path.Combine(outputDirectory, assemblyName);
+        if (File.Exists(bootstrap) && !File.Exists(executable))
+        {
+            // The app's own publish already named its executable bootstrap (as FoundryService's LambdaBootstrap.targets does).
+            DeleteDebugSymbols(outputDirectory, mode);
+            MarkExecutable(bootstrap);
+            return;
+        }
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
@@ -20,8 +27,7 @@ internal static class BootstrapLauncher
         if (mode == PublishMode.NativeAot)
         {
             File.Move(executable, bootstrap, overwrite: true);
-            // Stripped debug symbols are twice the binary's size and never used in Lambda: keep the package small.
-            foreach (var symbols in Directory.GetFiles(outputDirectory, "*.dbg")) File.Delete(symbols);
+            DeleteDebugSymbols(outputDirectory, mode);
         }
         else
         {
@@ -35,6 +41,13 @@ internal static class BootstrapLauncher
         "#!/bin/sh\n" +
         "# Starts the self-contained ReadyToRun app on provided.al2023.\n" +
         $"exec \"$LAMBDA_TASK_ROOT/{assemblyName}\" \"$@\"\n";
+
+    private static void DeleteDebugSymbols(string outputDirectory, PublishMode mode)
+    {
+        if (mode != PublishMode.NativeAot) return;
+        // Stripped debug symbols are twice the binary's size and never used in Lambda: keep the package small.
+        foreach (var symbols in Directory.GetFiles(outputDirectory, "*.dbg")) File.Delete(symbols);
+    }
 
     private static void MarkExecutable(string path)
     {

@@ -82,6 +82,20 @@ public class PublishPlanTests
     }
 
     [Fact]
+    public void BootstrapThatTheAppsOwnPublishWroteIsKeptAndMadeExecutable()
+    {
+        var dir = Directory.CreateTempSubdirectory("swa-own-bootstrap").FullName;
+        File.WriteAllText(Path.Combine(dir, "bootstrap"), "apphost renamed by the app's build");
+        File.WriteAllText(Path.Combine(dir, "bootstrap.dbg"), "symbols");
+
+        BootstrapLauncher.Install(dir, "FoundryService", PublishMode.NativeAot);
+
+        Assert.Equal("apphost renamed by the app's build", File.ReadAllText(Path.Combine(dir, "bootstrap")));
+        Assert.True(File.GetUnixFileMode(Path.Combine(dir, "bootstrap")).HasFlag(UnixFileMode.OtherExecute));
+        Assert.False(File.Exists(Path.Combine(dir, "bootstrap.dbg")));
+    }
+
+    [Fact]
     public void MissingExecutableAfterPublishNamesAssemblyName()
     {
         var dir = Directory.CreateTempSubdirectory("swa-none").FullName;

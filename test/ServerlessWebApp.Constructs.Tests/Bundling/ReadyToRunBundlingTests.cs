@@ -29,13 +29,29 @@ public class ReadyToRunBundlingTests
         var bootstrap = Path.Combine(asset, "bootstrap");
         Assert.True(File.Exists(bootstrap), $"no bootstrap in {asset}");
         Assert.True(File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute));
-        Assert.Contains("$LAMBDA_TASK_ROOT/FoundryService", File.ReadAllText(bootstrap));
-        Assert.True(File.GetUnixFileMode(Path.Combine(asset, "FoundryService")).HasFlag(UnixFileMode.UserExecute), "the app host must be executable");
+        if (IsElfExecutable(bootstrap))
+        {
+            // The sample's LambdaBootstrap.targets named the apphost bootstrap itself; it loads FoundryService.dll beside it.
+            Assert.True(File.Exists(Path.Combine(asset, "FoundryService.dll")), "the apphost needs its app assembly beside it");
+        }
+        else
+        {
+            // The construct's launcher: a script that executes the apphost under its own name.
+            Assert.Contains("$LAMBDA_TASK_ROOT/FoundryService", File.ReadAllText(bootstrap));
+            Assert.True(File.GetUnixFileMode(Path.Combine(asset, "FoundryService")).HasFlag(UnixFileMode.UserExecute), "the app host must be executable");
+        }
         Assert.True(File.Exists(Path.Combine(asset, "libcoreclr.so")), "a self-contained bundle carries the runtime");
         template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
         {
             ["Runtime"] = "provided.al2023",
             ["Handler"] = "bootstrap",
         }));
+    }
+
+    private static bool IsElfExecutable(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        return file.Read(magic) == 4 && magic.SequenceEqual("\u007fELF"u8);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class PublishedSample
 
     public static string AssetHashOf(Template template)
     {
-        var function = TestStacks.Properties(TestStacks.Single(template, "AWS::Lambda::Function"));
+        var function = TestStacks.WebFunctionProperties(template);
         var code = (IDictionary<string, object>)function["Code"];
         var key = (string)code["S3Key"];
         return key[..^".zip".Length];

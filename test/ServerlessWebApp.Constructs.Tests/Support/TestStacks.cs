@@ -36,6 +36,22 @@ internal static class TestStacks
         return (IDictionary<string, object>)resources.Values.Single();
     }
 
+    /// <summary>
+    /// The properties of the app's one web function (SWA_FUNCTION_ROLE=web), whatever helper functions CDK adds beside it
+    /// (for example the BucketDeployment handler when the app has static files).
+    /// </summary>
+    public static IDictionary<string, object> WebFunctionProperties(Template template)
+    {
+        var webFunctions = template.FindResources("AWS::Lambda::Function").Values
+            .Select(resource => Properties((IDictionary<string, object>)resource))
+            .Where(properties => properties.TryGetValue("Environment", out var environment)
+                && ((IDictionary<string, object>)environment).TryGetValue("Variables", out var variables)
+                && ((IDictionary<string, object>)variables).TryGetValue("SWA_FUNCTION_ROLE", out var role)
+                && Equals(role, "web"))
+            .ToList();
+        return Assert.Single(webFunctions);
+    }
+
     public static IDictionary<string, object> Properties(IDictionary<string, object> resource) =>
         (IDictionary<string, object>)resource["Properties"];
 }

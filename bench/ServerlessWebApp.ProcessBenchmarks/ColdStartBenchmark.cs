@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using ServerlessWebApp.TestSupport.RuntimeApi;
+
+namespace ServerlessWebApp.ProcessBenchmarks;
+
+/// <summary>
+/// Issue 7, benchmark 1: process start → first response posted to the Runtime API emulator, per publish mode, over
+/// fresh processes; and the same app's process start → first 200 on Kestrel as the reference.
+/// </summary>
+internal static class ColdStartBenchmark
+{
+    public static async Task RunAsync(BenchmarkOptions options, TextWriter report)
+    {
+        report.WriteLine($"## Cold start ({options.Runs} fresh processes per cell, ms)");
+        report.WriteLine();
+        report.WriteLine("| mode | Lambda: start → first /next | Lambda: start → first response (median) | p90 | min–max | Kestrel: start → first 200 (median) | p90 |");
+        report.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var mode in options.Modes)
+        {
+            var app = await SamplePublisher.PublishAsync(mode);
+            // One untimed run per host warms the OS file cache, as Lambda's own image cache is warm.
+            await LambdaOnceAsync(app);
+            await KestrelOnceAsync(app);
+            var lambda = new List<(double Poll, double Response)>();
+            var kestrel = new List<double>();
+            for (var run = 0; run < options.Runs; run++)
+            {
+                lambda.Add(await LambdaOnceAsync(app));
+                kestrel.Add(await KestrelOnceAsync(app));
+            }
+            var poll = Stats.Of(lambda.Select(l => l.Poll).ToList());
+            var response = Stats.Of(lambda.Select(l => l.Response).ToList());
+            var reference = Stats.Of(kestrel);
+            report.WriteLine($"| {mode} | {poll.Median:F1} | **{response.Median:F1}** | {response.P90:F1} | {response.Min:F1}–{response.Max:F1} | {reference.Median:F1} | {reference.P90:F1} |");
+            report.Flush();
+        }
+        report.WriteLine();
+    }
+
+    private static async Task<(double Poll, double Response)> LambdaOnceAsync(PublishedApp app)
+    {
+        await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
+        var first = emulator.Enqueue(AppLauncher.GetEvent, out _);
+        await using var process = AppLauncher.StartLambda(app, emulator);
+        var result = AppLauncher.EnsureOk(await first.WaitAsync(AppLauncher.Timeout), process);
+        return (Stopwatch.GetElapsedTime(process.StartTimestamp, emulator.FirstPollTimestamp).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(process.StartTimestamp, result.CompletedTimestamp).TotalMilliseconds);
+    }
+
+    private static async Task<double> KestrelOnceAsync(PublishedApp app)
+    {
+        await using var process = AppLauncher.StartKestrel(app, out var baseAddress);
+        using var client = AppLauncher.KestrelClient(baseAddress);
+        return (await AppLauncher.WaitForFirstKestrelResponseAsync(process, client)).TotalMilliseconds;
+    }
+}

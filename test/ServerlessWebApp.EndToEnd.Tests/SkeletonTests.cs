@@ -1,7 +1,0 @@
-namespace ServerlessWebApp.EndToEnd.Tests;
-
-public class SkeletonTests
-{
-    [Fact]
-    public void ProjectBuilds() => Assert.Equal(2, 1 + 1);
-}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using ServerlessWebApp.TestSupport.RuntimeApi;
+
+namespace ServerlessWebApp.EndToEnd.Tests.Tasks;
+
+/// <summary>POST → SQS message → batch delivered to the worker → status DONE and result stored, all over real protocols.</summary>
+public sealed class LambdaTaskFlowTests(LambdaTaskStack stack) : IClassFixture<LambdaTaskStack>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly LambdaTaskStack _stack = stack;
+
+    [Fact]
+    public async Task SubmittedSequenceIsComputedByTheWorkerAndItsResultStored()
+    {
+        // GIVEN the web and worker functions, the queue and the tables
+        const string sequence = "GATTACAGGCC";
+
+        // WHEN a sequence is submitted through the front door
+        var accepted = await HttpAsync(SampleEvents.HttpApiV2("POST", "/compute-dna/", $$"""{"dna_sequence":"{{sequence}}"}"""));
+
+        // THEN it is accepted with the task's location, and exactly one message waits in the queue
+        Assert.True(accepted.StatusCode == 202, $"Expected 202, got {accepted}");
+        var taskId = accepted.BodyJson().GetProperty("task_id").GetString()!;
+        Assert.Equal($"/tasks/{taskId}", accepted.Header("location"));
+        Assert.Single(_stack.Sqs.Messages(_stack.QueueUrl));
+        var queued = await StatusAsync(taskId);
+        Assert.Equal("RECEIVED", queued.GetProperty("state").GetString());
+
+        // WHEN the event source mapping delivers the queue to the worker
+        await _stack.Mapping.RunUntilAsync(async () => (await StatusAsync(taskId)).GetProperty("state").GetString() == "DONE", Timeout);
+
+        // THEN the status says DONE with the computed result, the results table holds it, and the queue is empty
+        var done = await StatusAsync(taskId);
+        Assert.Equal(1, done.GetProperty("attempts").GetInt32());
+        var result = done.GetProperty("result");
+        Assert.Equal(sequence.Length, result.GetProperty("length").GetInt32());
+        Assert.Equal(3, result.GetProperty("g").GetInt32());
+        Assert.Equal(Math.Round(6.0 / 11, 6), result.GetProperty("gc_content").GetDouble());
+        var stored = await _stack.DynamoClient.GetItemAsync(new GetItemRequest
+        {
+            TableName = LambdaTaskStack.ResultsTable,
+            Key = new() { ["taskId"] = new AttributeValue { S = taskId } },
+        });
+        Assert.Contains("\"gc_content\"", stored.Item["result"].S);
+        Assert.Empty(_stack.Sqs.Messages(_stack.QueueUrl));
+        Assert.Empty(_stack.Sqs.Messages(_stack.DeadLetterQueueUrl));
+    }
+
+    [Fact]
+    public async Task UnknownTaskIdAnswers404NamingTheId()
+    {
+        // WHEN the status of a task that never existed is asked for
+        var response = await HttpAsync(SampleEvents.HttpApiV2("GET", "/tasks/no-such-task"));
+
+        // THEN the answer is a 404 problem that names the id
+        Assert.Equal(404, response.StatusCode);
+        Assert.Contains("no-such-task", response.BodyJson().GetProperty("detail").GetString());
+    }
+
+    private async Task<JsonElement> StatusAsync(string taskId)
+    {
+        var response = await HttpAsync(SampleEvents.HttpApiV2("GET", $"/tasks/{taskId}"));
+        Assert.True(response.StatusCode == 200, $"GET /tasks/{taskId}: {response}");
+        return response.BodyJson();
+    }
+
+    private async Task<HttpResponseShape> HttpAsync(string eventJson)
+    {
+        var result = await _stack.Web.InvokeAsync(eventJson, Timeout);
+        Assert.True(result.Succeeded, $"{result}\nweb output:\n{_stack.WebProcess.Output}");
+        return new HttpResponseShape(result.Json());
+    }
+}

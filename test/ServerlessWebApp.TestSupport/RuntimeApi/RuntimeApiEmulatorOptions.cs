@@ -1,0 +1,14 @@
+namespace ServerlessWebApp.TestSupport.RuntimeApi;
+
+/// <summary>Settings of the <see cref="LambdaRuntimeApiEmulator"/>.</summary>
+public sealed class RuntimeApiEmulatorOptions
+{
+    /// <summary>Sent as <c>Lambda-Runtime-Invoked-Function-Arn</c>.</summary>
+    public string FunctionArn { get; set; } = "arn:aws:lambda:us-east-1:123456789012:function:foundry-service:live";
+
+    /// <summary>The function timeout: <c>Lambda-Runtime-Deadline-Ms</c> is the delivery time plus this. Default 30 s.</summary>
+    public TimeSpan FunctionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest response body accepted, as Lambda's synchronous limit. Default 6 MB.</summary>
+    public int MaxResponseBytes { get; set; } = 6 * 1024 * 1024;
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ServerlessWebApp.TestSupport.RuntimeApi;
+
+/// <summary>
+/// Publishes a project of this repository with <c>dotnet publish</c> in one of the <see cref="PublishMode"/>s, at most
+/// once per process and output directory. Builds go to their own artifacts path so they never share <c>obj/</c> with
+/// an IDE build or another test project publishing the same sample at the same time.
+/// </summary>
+public static class SamplePublisher
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<PublishedApp>>> Published = new();
+
+    public static string FoundryServiceProject => Path.Combine(RepositoryPaths.Root, "samples", "FoundryService", "FoundryService.csproj");
+
+    /// <summary>Default output: <c>artifacts/publish/&lt;project&gt;-&lt;mode&gt;</c> under the repository root.</summary>
+    public static string DefaultOutput(string project, PublishMode mode) =>
+        Path.Combine(RepositoryPaths.Root, "artifacts", "publish", $"{Path.GetFileNameWithoutExtension(project)}-{mode}");
+
+    public static Task<PublishedApp> PublishAsync(PublishMode mode, string? output = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(FoundryServiceProject, mode, output, cancellationToken);
+
+    public static Task<PublishedApp> PublishAsync(string project, PublishMode mode, string? output, CancellationToken cancellationToken)
+    {
+        output = Path.GetFullPath(output ?? DefaultOutput(project, mode));
+        return Published.GetOrAdd(output, dir => new Lazy<Task<PublishedApp>>(() => RunPublishAsync(project, mode, dir, cancellationToken))).Value;
+    }
+
+    public static IReadOnlyList<string> Arguments(string project, PublishMode mode, string output)
+    {
+        var args = new List<string>
+        {
+            "publish", project, "-c", "Release", "-o", output, "--nologo",
+            "--artifacts-path", Path.Combine(RepositoryPaths.Root, "artifacts", "build", mode.ToString()),
+        };
+        args.AddRange(mode switch
+        {
+            PublishMode.FrameworkDependent => [],
+            PublishMode.ReadyToRun => ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true"],
+            PublishMode.NativeAot => ["-r", "linux-x64", "-p:PublishAot=true"],
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown publish mode."),
+        });
+        return args;
+    }
+
+    private static async Task<PublishedApp> RunPublishAsync(string project, PublishMode mode, string output, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in Arguments(project, mode, output)) info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"dotnet {string.Join(' ', info.ArgumentList)} failed with exit code {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        }
+        return new PublishedApp(output, Path.GetFileNameWithoutExtension(project), mode);
+    }
+}

@@ -46,15 +46,17 @@ order=(sample/cli sample/run sample/dll bucket/cli bucket/run bucket/dll node/cl
 
 # run ROW LABEL: runs the row's command once into its folder, appends "label<TAB>seconds" to times.tsv
 run() {
-  local row=$1 label=$2 out="$work/out/${1//\//-}" log="$work/log/${2//\//-}.log" start end
+  local row=$1 label=$2 out="$work/out/${1//\//-}" log="$work/log/${2//\//-}.log" measured
   mkdir -p "$out" "$work/log"
-  start=$(date +%s.%N)
-  if ! eval "${rows[$row]}" >"$log" 2>&1; then echo "FAILED: $row (see $log)" >&2; cat "$log" >&2; exit 1; fi
-  end=$(date +%s.%N)
+  # wall, user and system seconds of the whole process tree (the jsii Node child, dotnet/MSBuild, the CLI)
+  measured=$( { TIMEFORMAT='%R %U %S'; time eval "${rows[$row]}" >"$log" 2>&1; } 2>&1 ) \
+    || { echo "FAILED: $row (see $log)" >&2; cat "$log" >&2; exit 1; }
   if [[ $label != cold/* && $label != warmup/* ]] && grep -q "Bundling asset" "$log"; then echo "FAILED: $label published although nothing changed" >&2; exit 1; fi
-  printf '%s\t%s\n' "$label" "$(echo "$end - $start" | bc)" >>"$times"
+  read -r wall user sys <<<"$measured"
+  printf '%s\t%s\t%s\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" >>"$times"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== warm-up (one unmeasured run per row; the sample's first run may publish)" >&2
 for row in "${order[@]}"; do run "$row" "warmup/$row"; done
 for i in $(seq "$N"); do
@@ -77,24 +79,30 @@ if [[ ${SYNTH_BENCH_COLD:-1} != 0 ]]; then
   grep -q "Bundling asset" "$work/log/cold-full.log" || { echo "FAILED: the cold synth did not publish" >&2; exit 1; }
 fi
 
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -h | awk '/Mem:/{print $2}') RAM;" \
+  "dotnet $(dotnet --version), node $(node --version); load average (1/5/15 min) before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
 python3 - "$times" "$work/out" <<'EOF'
 import collections, json, pathlib, statistics, sys
 times, out = sys.argv[1], pathlib.Path(sys.argv[2])
-samples = collections.defaultdict(list)
+samples, cpus = collections.defaultdict(list), collections.defaultdict(list)
 for line in open(times):
-    label, seconds = line.split('\t')
-    if not label.startswith('warmup/'): samples[label].append(float(seconds))
+    label, wall, cpu = line.split('\t')
+    if not label.startswith('warmup/'): samples[label].append(float(wall)); cpus[label].append(float(cpu))
 med = {k: statistics.median(v) for k, v in samples.items()}
-print('| row | n | median | min | max | spread (max-min) |')
-print('|---|---:|---:|---:|---:|---:|')
+low = {k: min(v) for k, v in samples.items()}
+cpu = {k: statistics.median(v) for k, v in cpus.items()}
+print('| row | n | wall median | wall min | wall max | spread (max-min) | CPU median (user+sys) |')
+print('|---|---:|---:|---:|---:|---:|---:|')
 for k, v in samples.items():
-    print(f'| {k} | {len(v)} | {med[k]:.2f} s | {min(v):.2f} s | {max(v):.2f} s | {max(v)-min(v):.2f} s |')
+    print(f'| {k} | {len(v)} | {med[k]:.2f} s | {low[k]:.2f} s | {max(v):.2f} s | {max(v)-min(v):.2f} s | {cpu[k]:.2f} s |')
 print()
-print('| ratio (medians) | cli | run | dll / node |')
+print('| ratio | cli | run | dll / node |')
 print('|---|---:|---:|---:|')
-print(f"| sample / one bucket (target <= 1.3) | {med['sample/cli']/med['bucket/cli']:.2f} | {med['sample/run']/med['bucket/run']:.2f} | {med['sample/dll']/med['bucket/dll']:.2f} |")
-print(f"| sample C# / same resources JS | {med['sample/cli']/med['node/cli']:.2f} | | {med['sample/dll']/med['node/node']:.2f} |")
-print(f"| sample - one bucket (seconds the construct adds) | {med['sample/cli']-med['bucket/cli']:.2f} | {med['sample/run']-med['bucket/run']:.2f} | {med['sample/dll']-med['bucket/dll']:.2f} |")
+for name, m in (('wall medians', med), ('wall minima', low), ('CPU medians', cpu)):
+    print(f"| sample / one bucket, {name} (target <= 1.3) | {m['sample/cli']/m['bucket/cli']:.2f} | {m['sample/run']/m['bucket/run']:.2f} | {m['sample/dll']/m['bucket/dll']:.2f} |")
+for name, m in (('wall medians', med), ('CPU medians', cpu)):
+    print(f"| sample C# / same resources JS, {name} | {m['sample/cli']/m['node/cli']:.2f} | | {m['sample/dll']/m['node/node']:.2f} |")
 
 def counts(folder):
     c = collections.Counter()

@@ -76,13 +76,16 @@ static IEnumerable<string> CheckBundle(ModeCase mode, string bundle)
             if (File.Exists(bootstrap)) yield return "a bootstrap in a managed-runtime bundle";
             if (Directory.Exists(Path.Combine(bundle, "runtimes"))) yield return "native files for other platforms (runtimes/)";
             if (BundleInspector.ElfMachine(Path.Combine(bundle, "libe_sqlite3.so")) != mode.ElfMachine) yield return "SQLite native library missing or for another architecture";
-            if (BundleInspector.PeMachine(Path.Combine(bundle, "FoundryService.dll")) != 0x014C) yield return "FoundryService.dll is not portable IL";
+            // IL only (no ReadyToRun code): AnyCPU, or marked for the function's CPU because the publish names its runtime identifier.
+            var machine = BundleInspector.PeMachine(Path.Combine(bundle, "FoundryService.dll"));
+            if (machine != 0x014C && machine != (mode.ElfMachine == 0xB7 ? 0xAA64 : 0x8664)) yield return $"FoundryService.dll is not IL for this CPU (PE machine 0x{machine:X4})";
             break;
         case PublishMode.ReadyToRun:
+            // Either the construct's launcher script that execs the app host, or the app host itself renamed by the app's publish.
+            var appHost = BundleInspector.ElfMachine(bootstrap) is null ? Path.Combine(bundle, "FoundryService") : bootstrap;
             if (!BundleInspector.IsExecutable(bootstrap)) yield return "bootstrap missing or not executable";
-            else if (!File.ReadAllText(bootstrap).StartsWith("#!/bin/sh", StringComparison.Ordinal)) yield return "bootstrap is not the launcher script";
-            if (!BundleInspector.IsExecutable(Path.Combine(bundle, "FoundryService"))) yield return "app host missing or not executable";
-            if (BundleInspector.ElfMachine(Path.Combine(bundle, "FoundryService")) != mode.ElfMachine) yield return "app host built for another architecture";
+            if (!BundleInspector.IsExecutable(appHost)) yield return "app host missing or not executable";
+            if (BundleInspector.ElfMachine(appHost) != mode.ElfMachine) yield return "app host built for another architecture";
             if (BundleInspector.ElfMachine(Path.Combine(bundle, "libcoreclr.so")) != mode.ElfMachine) yield return "runtime (libcoreclr.so) for another architecture";
             var expected = (ushort)(0x7B79 ^ (mode.ElfMachine == 0xB7 ? 0xAA64 : 0x8664));
             if (BundleInspector.PeMachine(Path.Combine(bundle, "FoundryService.dll")) != expected) yield return "FoundryService.dll is not ReadyToRun for this architecture";
@@ -121,10 +124,16 @@ static void CheckRefused(PublishMode mode, CdkArchitecture architecture, string 
 static JsonElement LambdaFunction(string templatePath)
 {
     using var document = JsonDocument.Parse(File.ReadAllText(templatePath));
+    // The web function (CDK adds its own functions, e.g. the BucketDeployment handler for wwwroot).
     var function = document.RootElement.GetProperty("Resources").EnumerateObject()
-        .Single(r => r.Value.GetProperty("Type").GetString() == "AWS::Lambda::Function");
+        .Single(r => r.Value.GetProperty("Type").GetString() == "AWS::Lambda::Function" && IsWebFunction(r.Value.GetProperty("Properties")));
     return function.Value.GetProperty("Properties").Clone();
 }
+
+static bool IsWebFunction(JsonElement properties) =>
+    properties.TryGetProperty("Environment", out var environment)
+    && environment.GetProperty("Variables").TryGetProperty("SWA_FUNCTION_ROLE", out var role)
+    && role.GetString() == "web";
 
 // The construct's own per-target build folder (see PublishCommand.ArtifactsPath): removed so the publish is cold.
 static void DeleteBuildFolder(string project, ModeCase mode)

@@ -8,6 +8,7 @@ const lambda = require('aws-cdk-lib/aws-lambda');
 const logs = require('aws-cdk-lib/aws-logs');
 const s3 = require('aws-cdk-lib/aws-s3');
 const sqs = require('aws-cdk-lib/aws-sqs');
+const s3deploy = require('aws-cdk-lib/aws-s3-deployment');
 const apigwv2 = require('aws-cdk-lib/aws-apigatewayv2');
 const { HttpLambdaIntegration } = require('aws-cdk-lib/aws-apigatewayv2-integrations');
 const { HttpIamAuthorizer } = require('aws-cdk-lib/aws-apigatewayv2-authorizers');
@@ -50,11 +51,23 @@ function foundry(scope, settings) {
     retentionPeriod: cdk.Duration.days(14), encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true,
   });
 
+  const accessLogs = secureBucket(scope, id('AccessLogsBucket'), {
+    lifecycleRules: [{ abortIncompleteMultipartUploadAfter: cdk.Duration.days(7), expiration: cdk.Duration.days(90), noncurrentVersionExpiration: cdk.Duration.days(30) }],
+  });
+  // The sample's wwwroot, copied to a private bucket the web function reads (SWA_STATIC_BUCKET).
+  const staticAssets = secureBucket(scope, id('StaticAssetsBucket'), {
+    serverAccessLogsBucket: accessLogs, serverAccessLogsPrefix: 'static-assets/',
+    lifecycleRules: [{ abortIncompleteMultipartUploadAfter: cdk.Duration.days(7), noncurrentVersionExpiration: cdk.Duration.days(30) }],
+  });
+  new s3deploy.BucketDeployment(scope, id('StaticAssetsDeployment'), {
+    sources: [s3deploy.Source.asset(path.join(__dirname, '..', '..', '..', 'samples', 'FoundryService', 'wwwroot'))],
+    destinationBucket: staticAssets,
+    retainOnDelete: true,
+    prune: true,
+  });
+
   let uploads;
   if (settings.uploads) {
-    const accessLogs = secureBucket(scope, id('AccessLogsBucket'), {
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: cdk.Duration.days(7), expiration: cdk.Duration.days(90), noncurrentVersionExpiration: cdk.Duration.days(30) }],
-    });
     uploads = secureBucket(scope, id('UploadsBucket'), {
       serverAccessLogsBucket: accessLogs, serverAccessLogsPrefix: 'uploads/',
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: cdk.Duration.days(7), noncurrentVersionExpiration: cdk.Duration.days(30) }],
@@ -81,9 +94,11 @@ function foundry(scope, settings) {
     environment: {
       SWA_FUNCTION_ROLE: 'web',
       SWA_STAGE: settings.stageName,
+      SWA_STATIC_BUCKET: staticAssets.bucketName,
       ...(uploads ? { SWA_UPLOADS_BUCKET: uploads.bucketName } : {}),
     },
   });
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [staticAssets.arnForObjects('*')] }));
   if (uploads) {
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [uploads.bucketArn] }));
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [uploads.arnForObjects('*')] }));

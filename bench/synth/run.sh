@@ -9,7 +9,7 @@
 #   sample/dll     the same app, prebuilt, as `dotnet ServerlessWebApp.App.dll` (app-only: no CLI, no MSBuild check)
 #   bucket/*       bench/synth/OneBucket, a C# CDK app with one S3 bucket, in the same three forms
 #   node/cli, node/node   bench/synth/node/app.js, the sample's resources on aws-cdk-lib 2.160, under the CLI and plain
-# Then the cold synths of the sample in framework-dependent mode (SYNTH_BENCH_COLD=0 skips them):
+# Then the cold synths of the sample in framework-dependent mode (SYNTH_BENCH_COLD=0 skips them, SYNTH_BENCH_COLD_N=3 each):
 #   cold/full      CLI synth with no staged asset and no build folder: restore + build + publish of the sample
 #   cold/republish CLI synth with no staged asset but the construct's build folder kept (incremental publish)
 # And the publish-mode checks (SYNTH_BENCH_MODES=0 skips them; ~3 min with Native AOT).
@@ -69,8 +69,9 @@ if [[ ${SYNTH_BENCH_COLD:-1} != 0 ]]; then
   key=$(printf '%s' "$project|FrameworkDependent/linux-arm64" | sha256sum | cut -c1-16)
   build_folder="${TMPDIR:-/tmp}/serverlesswebapp-publish/$key"
   [[ -d $build_folder ]] || { echo "FAILED: the construct's build folder $build_folder was not found (did PublishCommand.ArtifactsPath change?)" >&2; exit 1; }
-  for i in $(seq 3); do
-    echo "== cold synth $i/3" >&2
+  cold_n=${SYNTH_BENCH_COLD_N:-3}
+  for i in $(seq "$cold_n"); do
+    echo "== cold synth $i/$cold_n" >&2
     rm -rf "$build_folder" "$work/out/sample-cli"
     run sample/cli cold/full
     rm -rf "$work/out/sample-cli"

@@ -20,7 +20,9 @@ internal static class PublishCommand
         switch (target.Mode)
         {
             case PublishMode.FrameworkDependent:
-                args.AddRange(new[] { "-p:UseAppHost=false" });
+                // Still framework-dependent, but for the function's platform only: without a runtime identifier NuGet
+                // packages ship native files for every OS and CPU (e.g. 33 MB of SQLite builds) into the bundle.
+                args.AddRange(new[] { "--runtime", target.RuntimeIdentifier, "--self-contained", "false", "-p:UseAppHost=false" });
                 break;
             case PublishMode.ReadyToRun:
                 args.AddRange(new[] { "--runtime", target.RuntimeIdentifier, "--self-contained", "true", "-p:PublishReadyToRun=true" });

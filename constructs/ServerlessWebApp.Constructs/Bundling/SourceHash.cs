@@ -20,6 +20,9 @@ internal static class SourceHash
         "bin", "obj", "node_modules", "cdk.out", "TestResults",
     };
 
+    /// <summary>Bump when the publish step changes what a bundle of the same sources contains, so staged assets are rebuilt.</summary>
+    internal const string BundleFormat = "2: framework-dependent published for the function's runtime identifier";
+
     public static string Compute(string projectPath, PublishTarget target)
     {
         var root = Path.GetDirectoryName(Path.GetFullPath(projectPath))!;
@@ -32,6 +35,7 @@ internal static class SourceHash
         }
 
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(sha, BundleFormat);
         Append(sha, target.ToString());
         foreach (var file in files)
         {

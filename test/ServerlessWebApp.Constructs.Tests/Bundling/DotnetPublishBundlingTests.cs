@@ -24,6 +24,18 @@ public class DotnetPublishBundlingTests
     }
 
     [Fact]
+    public void FrameworkDependentBundleCarriesNativeFilesOnlyForTheFunctionPlatform()
+    {
+        // GIVEN the sample (it uses SQLite, whose package ships native builds for every OS and CPU), published for arm64
+        var sample = PublishedSample.Instance;
+
+        // THEN only the linux-arm64 native library is in the bundle, flattened beside the assemblies
+        Assert.False(Directory.Exists(Path.Combine(sample.AssetDirectory, "runtimes")), "native files for other platforms in the bundle");
+        var sqlite = File.ReadAllBytes(Path.Combine(sample.AssetDirectory, "libe_sqlite3.so"));
+        Assert.Equal(0xB7, BitConverter.ToUInt16(sqlite, 18)); // ELF e_machine = aarch64
+    }
+
+    [Fact]
     public void UnchangedSampleIsNotPublishedAgainOnTheNextSynth()
     {
         var sample = PublishedSample.Instance;

@@ -10,11 +10,12 @@ namespace ServerlessWebApp.Constructs.Tests.Bundling;
 public class PublishPlanTests
 {
     [Fact]
-    public void FrameworkDependentPublishIsPortableWithoutAppHost()
+    public void FrameworkDependentPublishTargetsTheFunctionPlatformWithoutAppHost()
     {
         var args = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.FrameworkDependent, CdkArchitecture.ARM_64));
         Assert.Contains("-p:UseAppHost=false", args);
-        Assert.DoesNotContain("--runtime", args);
+        Assert.Equal("linux-arm64", args[args.ToList().IndexOf("--runtime") + 1]);
+        Assert.Equal("false", args[args.ToList().IndexOf("--self-contained") + 1]);
         Assert.Contains("--disable-build-servers", args);
     }
 

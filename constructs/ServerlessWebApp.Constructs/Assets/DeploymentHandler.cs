@@ -19,8 +19,9 @@ internal static class DeploymentHandler
     /// <summary>The handler function the construct's deployments in this stack run on, once created.</summary>
     public static CfnFunction? Of(BucketDeployment deployment) =>
         Stack.Of(deployment).Node.Children
-            .Where(c => IsHandlerId(c.Node.Id))
-            .Select(c => c.Node.DefaultChild)
+            .Select(c => c.Node)
+            .Where(node => IsHandlerId(node.Id))
+            .Select(node => node.DefaultChild)
             .OfType<CfnFunction>()
             .FirstOrDefault();
 

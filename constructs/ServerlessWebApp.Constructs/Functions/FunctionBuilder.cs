@@ -24,7 +24,8 @@ internal static class FunctionBuilder
         // Concurrency settings size the web function; a worker is capped by its event source's MaxConcurrency instead,
         // and provisioned concurrency (billed by the hour) is never copied onto it.
         var isWeb = functionRole == SwaEnvironment.WebRole;
-        var identity = RoleBuilder.ForFunction(scope, $"{id}Role", functionRole, suppliedRole, $"{scope.Node.Path} {functionRole} function");
+        var scopePath = scope.Node.Path;
+        var identity = RoleBuilder.ForFunction(scope, $"{id}Role", functionRole, suppliedRole, $"{scopePath} {functionRole} function");
         var logGroup = new LogGroup(scope, $"{id}Logs", new LogGroupProps
         {
             Retention = FunctionDefaults.LogRetention(props),
@@ -46,7 +47,7 @@ internal static class FunctionBuilder
             Runtime = code.Runtime,
             Handler = code.Handler,
             Architecture = code.Target.Architecture,
-            Description = $"{scope.Node.Path} ({functionRole})",
+            Description = $"{scopePath} ({functionRole})",
             MemorySize = memorySize ?? props.MemorySize ?? FunctionDefaults.MemorySize,
             Timeout = timeout ?? FunctionDefaults.Timeout(props),
             EphemeralStorageSize = FunctionDefaults.EphemeralStorage(props),

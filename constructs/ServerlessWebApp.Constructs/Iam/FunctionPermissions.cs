@@ -61,5 +61,7 @@ internal static class FunctionPermissions
         }));
     }
 
-    private static void Add(IGrantable target, PolicyStatement statement) => target.GrantPrincipal.AddToPrincipalPolicy(statement);
+    // A created Role is its own grant principal (CDK's Role.grantPrincipal is `this`): skip reading it back through jsii.
+    private static void Add(IGrantable target, PolicyStatement statement) =>
+        (target as Role ?? target.GrantPrincipal).AddToPrincipalPolicy(statement);
 }

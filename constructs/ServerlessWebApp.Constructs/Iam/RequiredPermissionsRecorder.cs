@@ -57,9 +57,12 @@ internal sealed class RequiredPermissionsRecorder : Construct
     private static string DefaultAppName(Construct scope)
     {
         var stack = Stack.Of(scope);
-        var pathInStack = scope.Node.Path.StartsWith(stack.Node.Path + "/", StringComparison.Ordinal)
-            ? scope.Node.Path[(stack.Node.Path.Length + 1)..]
-            : scope.Node.Id;
+        var node = scope.Node;
+        var scopePath = node.Path;
+        var stackPath = stack.Node.Path;
+        var pathInStack = scopePath.StartsWith(stackPath + "/", StringComparison.Ordinal)
+            ? scopePath[(stackPath.Length + 1)..]
+            : node.Id;
         return RequiredPermissionsReport.SafeFileName($"{stack.StackName}-{pathInStack.Replace('/', '-')}");
     }
 }

@@ -46,9 +46,12 @@ internal static class RoleBuilder
     public static string ReportName(Construct scope)
     {
         var stack = Amazon.CDK.Stack.Of(scope);
-        var path = scope.Node.Path.StartsWith(stack.Node.Path + "/", StringComparison.Ordinal)
-            ? scope.Node.Path[(stack.Node.Path.Length + 1)..]
-            : scope.Node.Id;
+        var node = scope.Node;
+        var scopePath = node.Path;
+        var stackPath = stack.Node.Path;
+        var path = scopePath.StartsWith(stackPath + "/", StringComparison.Ordinal)
+            ? scopePath[(stackPath.Length + 1)..]
+            : node.Id;
         return RequiredPermissionsReport.SafeFileName($"{stack.StackName}-{path.Replace('/', '-')}");
     }
 }

@@ -60,71 +60,76 @@ internal static class ServerlessWebAppAcknowledgements
 
     public static void Apply(Construct scope, ServerlessWebAppProps props, FunctionParts web, FrontDoorParts frontDoor, AssetsParts assets, TasksParts tasks)
     {
+        var nag = new NagAcknowledgement();
         var payloadBucket = tasks.Queue?.PayloadBucket;
-        AcknowledgeFunction(scope, web, assets, payloadBucket);
-        if (tasks.Worker is { } worker) AcknowledgeFunction(scope, worker, assets, payloadBucket);
-        AcknowledgeFrontDoor(props, frontDoor);
-        if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(deployment);
+        var stack = Stack.Of(scope);
+        AcknowledgeFunction(nag, stack, web, assets, payloadBucket);
+        if (tasks.Worker is { } worker) AcknowledgeFunction(nag, stack, worker, assets, payloadBucket);
+        AcknowledgeFrontDoor(nag, props, frontDoor);
+        if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(nag, deployment);
+        nag.Write();
     }
 
-    private static void AcknowledgeFunction(Construct scope, FunctionParts function, AssetsParts assets, IBucket? payloadBucket)
+    private static void AcknowledgeFunction(NagAcknowledgement nag, Stack stack, FunctionParts function, AssetsParts assets, IBucket? payloadBucket)
     {
         if (function.DeadLetterQueue is { } deadLetterQueue)
-            NagAcknowledgement.Add(deadLetterQueue, "Serverless-SQSRedrivePolicy", TerminalDeadLetterQueueReason);
+            nag.Add(deadLetterQueue, "Serverless-SQSRedrivePolicy", TerminalDeadLetterQueueReason);
         if (function.Identity.CreatedRole?.Node.TryFindChild("DefaultPolicy") is not Policy policy) return;
-        NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
+        nag.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
         var objectResources = new[] { assets.StaticAssetsBucket, assets.UploadsBucket }
             .Where(b => b is not null)
-            .Select(b => ObjectsFinding(scope, b!))
+            .Select(b => ObjectsFinding(stack, b!))
             .ToArray();
-        if (objectResources.Length > 0) NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", BucketObjectsReason, objectResources);
+        if (objectResources.Length > 0) nag.Add(policy, "AwsSolutions-IAM5", BucketObjectsReason, objectResources);
         if (payloadBucket is not null)
-            NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", ComplianceSuppressions.PayloadObjectsReason, ObjectsFinding(scope, payloadBucket));
+            nag.Add(policy, "AwsSolutions-IAM5", ComplianceSuppressions.PayloadObjectsReason, ObjectsFinding(stack, payloadBucket));
     }
 
-    private static object ObjectsFinding(Construct scope, IBucket bucket) =>
-        $"Resource::<{Stack.Of(scope).GetLogicalId((CfnElement)bucket.Node.DefaultChild!)}.Arn>/*";
+    private static object ObjectsFinding(Stack stack, IBucket bucket) =>
+        $"Resource::<{stack.GetLogicalId((CfnElement)bucket.Node.DefaultChild!)}.Arn>/*";
 
-    private static void AcknowledgeFrontDoor(ServerlessWebAppProps props, FrontDoorParts frontDoor)
+    private static void AcknowledgeFrontDoor(NagAcknowledgement nag, ServerlessWebAppProps props, FrontDoorParts frontDoor)
     {
         var isPublic = props.PublicAccess == true;
         if (frontDoor.HttpApi is { } httpApi && isPublic)
         {
             foreach (var route in httpApi.Node.FindAll().OfType<Amazon.CDK.AWS.Apigatewayv2.CfnRoute>())
-                NagAcknowledgement.Add(route, "AwsSolutions-APIG4", PublicAccessReason);
+                nag.Add(route, "AwsSolutions-APIG4", PublicAccessReason);
         }
         if (frontDoor.RestApi is not { } restApi) return;
 
-        NagAcknowledgement.Add(restApi, "AwsSolutions-APIG2", ProxyValidationReason);
-        NagAcknowledgement.Add(restApi.DeploymentStage, "AwsSolutions-APIG3", WafReason);
-        NagAcknowledgement.Add(restApi.LatestDeployment!, "Serverless-APIGWStructuredLogging", RestDeploymentLoggingReason);
-        foreach (var method in restApi.Node.FindAll().OfType<Amazon.CDK.AWS.APIGateway.CfnMethod>())
+        nag.Add(restApi, "AwsSolutions-APIG2", ProxyValidationReason);
+        nag.Add(restApi.DeploymentStage, "AwsSolutions-APIG3", WafReason);
+        nag.Add(restApi.LatestDeployment!, "Serverless-APIGWStructuredLogging", RestDeploymentLoggingReason);
+        var restConstructs = restApi.Node.FindAll();
+        foreach (var method in restConstructs.OfType<Amazon.CDK.AWS.APIGateway.CfnMethod>())
         {
             if (isPublic || props.Authorization?.Kind == ApiAuthorizationKind.ApiKeys)
-                NagAcknowledgement.Add(method, "AwsSolutions-APIG4", isPublic ? PublicAccessReason : ApiKeysReason);
+                nag.Add(method, "AwsSolutions-APIG4", isPublic ? PublicAccessReason : ApiKeysReason);
             if (props.Authorization?.Kind != ApiAuthorizationKind.CognitoUserPool)
-                NagAcknowledgement.Add(method, "AwsSolutions-COG4", isPublic ? PublicAccessReason : NonCognitoAuthorizationReason);
+                nag.Add(method, "AwsSolutions-COG4", isPublic ? PublicAccessReason : NonCognitoAuthorizationReason);
         }
-        foreach (var role in restApi.Node.FindAll().OfType<CfnRole>())
-            NagAcknowledgement.Add(role, "AwsSolutions-IAM4", RestLoggingRoleReason,
+        foreach (var role in restConstructs.OfType<CfnRole>())
+            nag.Add(role, "AwsSolutions-IAM4", RestLoggingRoleReason,
                 NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AmazonAPIGatewayPushToCloudWatchLogs$/"));
     }
 
-    private static void AcknowledgeDeploymentHelper(Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment)
+    private static void AcknowledgeDeploymentHelper(NagAcknowledgement nag, Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment)
     {
         if (DeploymentHandler.Of(deployment) is { } handler)
         {
             foreach (var rule in new[] { "AwsSolutions-L1", "Serverless-LambdaLatestVersion" })
-                NagAcknowledgement.Add(handler, rule, DeploymentHelperRuntimeReason);
-            NagAcknowledgement.Add(handler, "Serverless-LambdaDLQ", DeploymentHelperDeadLetterReason);
+                nag.Add(handler, rule, DeploymentHelperRuntimeReason);
+            nag.Add(handler, "Serverless-LambdaDLQ", DeploymentHelperDeadLetterReason);
         }
 
         var role = deployment.HandlerRole;
-        if (role.Node.DefaultChild is not CfnRole) return; // a supplied AssetDeploymentRole: nothing created to acknowledge
-        NagAcknowledgement.Add(role, "AwsSolutions-IAM4", DeploymentHelperBasicExecutionReason,
+        var roleNode = role.Node;
+        if (roleNode.DefaultChild is not CfnRole cfnRole) return; // a supplied AssetDeploymentRole: nothing created to acknowledge
+        nag.Add(cfnRole, "AwsSolutions-IAM4", DeploymentHelperBasicExecutionReason,
             NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AWSLambdaBasicExecutionRole$/"));
-        if (role.Node.TryFindChild("DefaultPolicy") is not Policy policy) return;
-        NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", DeploymentHelperObjectsReason, NagAcknowledgement.Regex("/^Resource::.+\\/\\*$/"));
-        NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
+        if (roleNode.TryFindChild("DefaultPolicy") is not Policy policy) return;
+        nag.Add(policy, "AwsSolutions-IAM5", DeploymentHelperObjectsReason, NagAcknowledgement.Regex("/^Resource::.+\\/\\*$/"));
+        nag.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
     }
 }

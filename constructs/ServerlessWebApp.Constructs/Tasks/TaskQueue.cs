@@ -127,7 +127,8 @@ public sealed class TaskQueue : Construct
     /// <summary>Adds the statements to the grantee's policy; a supplied immutable role is left untouched.</summary>
     private static void Apply(IGrantable grantee, IEnumerable<PolicyStatement> statements)
     {
-        foreach (var statement in statements) grantee.GrantPrincipal.AddToPrincipalPolicy(statement);
+        var principal = grantee.GrantPrincipal;
+        foreach (var statement in statements) principal.AddToPrincipalPolicy(statement);
     }
 
     private Dictionary<string, string> BuildEnvironment(bool includeQueueUrl)

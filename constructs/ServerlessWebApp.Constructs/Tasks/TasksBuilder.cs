@@ -60,11 +60,13 @@ internal static class TasksBuilder
             ApplyEnvironment = false,
         });
 
-        foreach (var statement in queue.WebStatements) web.PermissionsTarget.GrantPrincipal.AddToPrincipalPolicy(statement);
+        var webPrincipal = web.PermissionsTarget.GrantPrincipal;
+        foreach (var statement in queue.WebStatements) webPrincipal.AddToPrincipalPolicy(statement);
         // TaskQueue grants the worker's role itself; a supplied (immutable) role ignores that, so record its needs.
         if (worker.Identity.CreatedRole is null)
         {
-            foreach (var statement in queue.WorkerStatements) worker.PermissionsTarget.GrantPrincipal.AddToPrincipalPolicy(statement);
+            var workerPrincipal = worker.PermissionsTarget.GrantPrincipal;
+            foreach (var statement in queue.WorkerStatements) workerPrincipal.AddToPrincipalPolicy(statement);
         }
         foreach (var (name, value) in queue.WebEnvironment) web.Function.AddEnvironment(name, value);
         foreach (var (name, value) in queue.WorkerEnvironment) worker.Function.AddEnvironment(name, value);
@@ -98,7 +100,8 @@ internal static class TasksBuilder
         if (suppliedRole is not null)
         {
             var grantee = RoleBuilder.GranteeForSuppliedRole(scope, "ScheduleRoleRequiredPermissions", "scheduler", suppliedRole);
-            foreach (var statement in schedules.RoleStatements) grantee.GrantPrincipal.AddToPrincipalPolicy(statement);
+            var principal = grantee.GrantPrincipal;
+            foreach (var statement in schedules.RoleStatements) principal.AddToPrincipalPolicy(statement);
         }
         return schedules;
     }

@@ -58,3 +58,16 @@ internal static class SwaControlEvent
     public const string Command = "command";
     public const string Args = "args";
 }
+
+/// <summary>
+/// Names that travel between the construct and the runtime: a schedule names a task, a command line names a command.
+/// The construct validates them at synth with the same patterns the runtime's registries enforce.
+/// </summary>
+internal static class SwaNames
+{
+    /// <summary>Task names accepted by <c>MapTask</c> and by schedules.</summary>
+    public const string TaskNamePattern = "^[A-Za-z0-9._-]{1,80}$";
+
+    /// <summary>Command names accepted by <c>MapCommand</c> and by management-command outputs.</summary>
+    public const string CommandNamePattern = "^[A-Za-z0-9._:-]{1,64}$";
+}

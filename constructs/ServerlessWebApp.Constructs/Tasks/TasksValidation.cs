@@ -1,3 +1,4 @@
+using ServerlessWebApp.Contract;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -181,10 +182,10 @@ internal static partial class TasksValidation
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex ScheduleNameRegex();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,80}$")]
+    [GeneratedRegex(SwaNames.TaskNamePattern)]
     private static partial Regex TaskNameRegex();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}$")]
+    [GeneratedRegex(SwaNames.CommandNamePattern)]
     private static partial Regex CommandNameRegex();
 
     [GeneratedRegex(@"^(UTC|[A-Za-z]+(/[A-Za-z0-9_+-]+){1,2})$")]

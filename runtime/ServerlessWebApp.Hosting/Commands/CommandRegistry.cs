@@ -1,3 +1,4 @@
+using ServerlessWebApp.Contract;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
@@ -25,6 +26,6 @@ internal sealed partial class CommandRegistry
 
     public IReadOnlyList<string> Names => _commands.Keys.Order(StringComparer.Ordinal).ToArray();
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
+    [GeneratedRegex(SwaNames.CommandNamePattern)]
     private static partial Regex NamePattern();
 }

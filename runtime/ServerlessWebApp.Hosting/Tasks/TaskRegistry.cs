@@ -1,3 +1,4 @@
+using ServerlessWebApp.Contract;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
@@ -28,6 +29,6 @@ internal sealed partial class TaskRegistry
 
     public string DescribeKnown() => Names.Count == 0 ? "(none mapped)" : string.Join(", ", Names);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,80}$")]
+    [GeneratedRegex(SwaNames.TaskNamePattern)]
     private static partial Regex NamePattern();
 }

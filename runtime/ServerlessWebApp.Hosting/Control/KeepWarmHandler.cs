@@ -7,8 +7,8 @@ using ServerlessWebApp.Hosting.Invocations;
 namespace ServerlessWebApp.Hosting.Control;
 
 /// <summary>
-/// Answers the construct's keep-warm ping at once, before any other handler and without entering the app's pipeline:
-/// <c>{"serverlessWebApp":{"kind":"keep-warm","warm":true}}</c>.
+/// Answers the construct's keep-warm ping (<c>{"serverlessWebApp":{"kind":"keep-warm"}}</c>) at once, before any other
+/// handler and without entering the app's pipeline; the reply is <c>{"serverlessWebApp":{"kind":"keep-warm","warm":true}}</c>.
 /// </summary>
 internal sealed class KeepWarmHandler : ILambdaEventHandler
 {

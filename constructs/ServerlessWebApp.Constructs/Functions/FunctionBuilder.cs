@@ -51,7 +51,7 @@ internal static class FunctionBuilder
             MemorySize = memorySize ?? props.MemorySize ?? FunctionDefaults.MemorySize,
             Timeout = timeout ?? FunctionDefaults.Timeout(props),
             EphemeralStorageSize = FunctionDefaults.EphemeralStorage(props),
-            Environment = Environment(props, functionRole),
+            Environment = Environment(props, functionRole, code.Target.Mode),
             ReservedConcurrentExecutions = isWeb ? props.ReservedConcurrentExecutions : null,
             Tracing = tracing,
             LoggingFormat = LoggingFormat.JSON,
@@ -78,13 +78,15 @@ internal static class FunctionBuilder
         return new FunctionParts(function, alias, identity, logGroup, deadLetterQueue);
     }
 
-    /// <summary>User variables, secret references (names/ARNs only) and the construct/runtime contract variables.</summary>
-    internal static Dictionary<string, string> Environment(ServerlessWebAppProps props, string functionRole)
+    /// <summary>
+    /// The .NET process settings for the publish mode (replaceable by user variables of the same name), user variables,
+    /// secret references (names/ARNs only) and the construct/runtime contract variables.
+    /// </summary>
+    internal static Dictionary<string, string> Environment(ServerlessWebAppProps props, string functionRole, PublishMode mode)
     {
-        var environment = new Dictionary<string, string>(props.Environment ?? new Dictionary<string, string>())
-        {
-            [SwaEnvironment.FunctionRole] = functionRole,
-        };
+        var environment = new Dictionary<string, string>(FunctionDefaults.ProcessSettings(mode));
+        foreach (var (name, value) in props.Environment ?? new Dictionary<string, string>()) environment[name] = value;
+        environment[SwaEnvironment.FunctionRole] = functionRole;
         var secrets = props.Secrets ?? new Dictionary<string, SecretReference>();
         foreach (var (name, reference) in secrets)
         {

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using ServerlessWebApp.Constructs.Bundling;
 using ServerlessWebApp.Constructs.FrontDoor;
+using ServerlessWebApp.Contract;
 
 namespace ServerlessWebApp.Constructs.Functions;
 
@@ -35,6 +36,10 @@ internal static class FunctionDefaults
 
     public static ApplicationLogLevel ApplicationLogLevel(ServerlessWebAppProps props) =>
         props.ApplicationLogLevel ?? Amazon.CDK.AWS.Lambda.ApplicationLogLevel.INFO;
+
+    /// <summary>A small first-generation GC budget in every mode; no tiered re-compilation of ReadyToRun code.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ProcessSettings(PublishMode mode) =>
+        SwaProcessSettings.For(readyToRun: mode == Constructs.PublishMode.ReadyToRun);
 
     public static bool DeadLetterQueueEnabled(ServerlessWebAppProps props) => props.DeadLetterQueueEnabled ?? true;
 }

@@ -70,6 +70,38 @@ public class FunctionSettingsTests
     }
 
     [Fact]
+    public void FunctionGetsASmallFirstGenerationBudgetAndFrameworkDependentKeepsTieredCompilation()
+    {
+        var variables = WebFunctionVariables(TestStacks.Synth());
+
+        Assert.Equal("200000", variables[SwaProcessSettings.Gen0BudgetVariable]);
+        Assert.False(variables.ContainsKey(SwaProcessSettings.TieredCompilationVariable));
+    }
+
+    [Fact]
+    public void ReadyToRunCodeIsNotRecompiledByTheTieredJit()
+    {
+        var variables = WebFunctionVariables(TestStacks.Synth(p =>
+        {
+            p.PrebuiltCodePath = PrebuiltApps.SelfContained;
+            p.PublishMode = PublishMode.ReadyToRun;
+            p.Architecture = Architecture.X86_64;
+        }));
+
+        Assert.Equal("0", variables[SwaProcessSettings.TieredCompilationVariable]);
+        Assert.Equal("200000", variables[SwaProcessSettings.Gen0BudgetVariable]);
+    }
+
+    [Fact]
+    public void AnEnvironmentEntryReplacesAProcessSetting()
+    {
+        var variables = WebFunctionVariables(TestStacks.Synth(p =>
+            p.Environment = new Dictionary<string, string> { [SwaProcessSettings.Gen0BudgetVariable] = "1000000" }));
+
+        Assert.Equal("1000000", variables[SwaProcessSettings.Gen0BudgetVariable]);
+    }
+
+    [Fact]
     public void SecretsManagerSecretIsPassedByArnAndGrantedRead()
     {
         var template = TestStacks.Synth(arrange: (stack, p) => p.Secrets = new Dictionary<string, SecretReference>
@@ -127,5 +159,11 @@ public class FunctionSettingsTests
             .Distinct();
         Assert.Single(codes);
         Assert.NotSame(app.Role, worker.Role);
+    }
+
+    private static IDictionary<string, object> WebFunctionVariables(Template template)
+    {
+        var environment = (IDictionary<string, object>)TestStacks.WebFunctionProperties(template)["Environment"];
+        return (IDictionary<string, object>)environment["Variables"];
     }
 }

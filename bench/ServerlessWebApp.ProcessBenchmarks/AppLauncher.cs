@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ServerlessWebApp.TestSupport;
 using ServerlessWebApp.TestSupport.RuntimeApi;
 
 namespace ServerlessWebApp.ProcessBenchmarks;
@@ -13,23 +14,31 @@ internal static class AppLauncher
     public static readonly string GetEvent = SampleEvents.HttpApiV2("GET", Path);
 
     /// <summary>Settings both hosts share, so the comparison differs only in how requests arrive.</summary>
-    private static Dictionary<string, string?> Common() => new()
+    private static Dictionary<string, string?> Common(PublishedApp app, ProcessSettings settings)
     {
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["DOTNET_gcServer"] = "0",
-    };
+        var environment = new Dictionary<string, string?>
+        {
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["DOTNET_gcServer"] = "0",
+        };
+        if (settings == ProcessSettings.Deployed)
+        {
+            foreach (var (name, value) in DeployedProcessSettings.For(app.Mode)) environment[name] = value;
+        }
+        return environment;
+    }
 
-    public static RuntimeProcess StartLambda(PublishedApp app, LambdaRuntimeApiEmulator emulator)
+    public static RuntimeProcess StartLambda(PublishedApp app, LambdaRuntimeApiEmulator emulator, ProcessSettings settings)
     {
         var environment = LambdaEnvironment.For(emulator, app.Directory);
-        foreach (var (name, value) in Common()) environment[name] = value;
+        foreach (var (name, value) in Common(app, settings)) environment[name] = value;
         return RuntimeProcess.Start(app.StartInfo(environment));
     }
 
-    public static RuntimeProcess StartKestrel(PublishedApp app, out Uri baseAddress)
+    public static RuntimeProcess StartKestrel(PublishedApp app, ProcessSettings settings, out Uri baseAddress)
     {
         baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var environment = Common();
+        var environment = Common(app, settings);
         environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         return RuntimeProcess.Start(app.StartInfo(environment));
     }

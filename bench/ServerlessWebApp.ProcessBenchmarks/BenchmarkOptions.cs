@@ -2,19 +2,21 @@ using ServerlessWebApp.TestSupport.RuntimeApi;
 
 namespace ServerlessWebApp.ProcessBenchmarks;
 
-/// <summary>Command-line settings: <c>&lt;command&gt; [--modes fdd,r2r,aot] [--runs N] [--invocations N]</c>.</summary>
+/// <summary>Command-line settings: <c>&lt;command&gt; [--modes fdd,r2r,aot] [--runs N] [--invocations N] [--process-settings deployed|runtime-defaults]</c>.</summary>
 internal sealed class BenchmarkOptions
 {
     public string Command { get; private init; } = "";
     public IReadOnlyList<PublishMode> Modes { get; private init; } = Enum.GetValues<PublishMode>();
     public int Runs { get; private init; } = 20;
     public int Invocations { get; private init; } = 5_000;
+    public ProcessSettings ProcessSettings { get; private init; } = ProcessSettings.Deployed;
 
     public static BenchmarkOptions Parse(string[] args)
     {
         if (args.Length == 0) throw new ArgumentException(Usage);
         var modes = Enum.GetValues<PublishMode>().ToList();
         int runs = 20, invocations = 5_000;
+        var settings = ProcessSettings.Deployed;
         for (var i = 1; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
@@ -23,10 +25,11 @@ internal sealed class BenchmarkOptions
                 case "--modes": modes = value.Split(',').Select(ParseMode).ToList(); break;
                 case "--runs": runs = int.Parse(value); break;
                 case "--invocations": invocations = int.Parse(value); break;
+                case "--process-settings": settings = ParseSettings(value); break;
                 default: throw new ArgumentException($"Unknown option {args[i - 1]}.\n{Usage}");
             }
         }
-        return new BenchmarkOptions { Command = args[0], Modes = modes, Runs = runs, Invocations = invocations };
+        return new BenchmarkOptions { Command = args[0], Modes = modes, Runs = runs, Invocations = invocations, ProcessSettings = settings };
     }
 
     public static string ShortName(PublishMode mode) => mode switch
@@ -46,7 +49,15 @@ internal sealed class BenchmarkOptions
         throw new ArgumentException($"--modes: unknown mode '{name}'; allowed: fdd, r2r, aot.");
     }
 
+    private static ProcessSettings ParseSettings(string value) => value switch
+    {
+        "deployed" => ProcessSettings.Deployed,
+        "runtime-defaults" => ProcessSettings.RuntimeDefaults,
+        _ => throw new ArgumentException($"--process-settings: unknown value '{value}'; allowed: deployed, runtime-defaults."),
+    };
+
     public const string Usage =
         "usage: dotnet run -c Release --project bench/ServerlessWebApp.ProcessBenchmarks -- " +
-        "<coldstart|warm|size|memory|all> [--modes fdd,r2r,aot] [--runs 20] [--invocations 5000]";
+        "<coldstart|warm|size|memory|all> [--modes fdd,r2r,aot] [--runs 20] [--invocations 5000] " +
+        "[--process-settings deployed|runtime-defaults]";
 }

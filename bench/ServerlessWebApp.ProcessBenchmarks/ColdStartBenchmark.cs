@@ -11,7 +11,7 @@ internal static class ColdStartBenchmark
 {
     public static async Task RunAsync(BenchmarkOptions options, TextWriter report)
     {
-        report.WriteLine($"## Cold start ({options.Runs} fresh processes per cell, ms)");
+        report.WriteLine($"## Cold start ({options.Runs} fresh processes per cell, ms; process settings: {options.ProcessSettings})");
         report.WriteLine();
         report.WriteLine("| mode | Lambda: start → first /next | Lambda: start → first response (median) | p90 | min–max | Kestrel: start → first 200 (median) | p90 |");
         report.WriteLine("|---|---|---|---|---|---|---|");
@@ -19,14 +19,14 @@ internal static class ColdStartBenchmark
         {
             var app = await SamplePublisher.PublishAsync(mode);
             // One untimed run per host warms the OS file cache, as Lambda's own image cache is warm.
-            await LambdaOnceAsync(app);
-            await KestrelOnceAsync(app);
+            await LambdaOnceAsync(app, options.ProcessSettings);
+            await KestrelOnceAsync(app, options.ProcessSettings);
             var lambda = new List<(double Poll, double Response)>();
             var kestrel = new List<double>();
             for (var run = 0; run < options.Runs; run++)
             {
-                lambda.Add(await LambdaOnceAsync(app));
-                kestrel.Add(await KestrelOnceAsync(app));
+                lambda.Add(await LambdaOnceAsync(app, options.ProcessSettings));
+                kestrel.Add(await KestrelOnceAsync(app, options.ProcessSettings));
             }
             var poll = Stats.Of(lambda.Select(l => l.Poll).ToList());
             var response = Stats.Of(lambda.Select(l => l.Response).ToList());
@@ -37,19 +37,19 @@ internal static class ColdStartBenchmark
         report.WriteLine();
     }
 
-    private static async Task<(double Poll, double Response)> LambdaOnceAsync(PublishedApp app)
+    private static async Task<(double Poll, double Response)> LambdaOnceAsync(PublishedApp app, ProcessSettings settings)
     {
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
         var first = emulator.Enqueue(AppLauncher.GetEvent, out _);
-        await using var process = AppLauncher.StartLambda(app, emulator);
+        await using var process = AppLauncher.StartLambda(app, emulator, settings);
         var result = AppLauncher.EnsureOk(await first.WaitAsync(AppLauncher.Timeout), process);
         return (Stopwatch.GetElapsedTime(process.StartTimestamp, emulator.FirstPollTimestamp).TotalMilliseconds,
                 Stopwatch.GetElapsedTime(process.StartTimestamp, result.CompletedTimestamp).TotalMilliseconds);
     }
 
-    private static async Task<double> KestrelOnceAsync(PublishedApp app)
+    private static async Task<double> KestrelOnceAsync(PublishedApp app, ProcessSettings settings)
     {
-        await using var process = AppLauncher.StartKestrel(app, out var baseAddress);
+        await using var process = AppLauncher.StartKestrel(app, settings, out var baseAddress);
         using var client = AppLauncher.KestrelClient(baseAddress);
         return (await AppLauncher.WaitForFirstKestrelResponseAsync(process, client)).TotalMilliseconds;
     }

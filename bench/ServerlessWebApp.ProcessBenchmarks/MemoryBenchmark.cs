@@ -4,8 +4,9 @@ namespace ServerlessWebApp.ProcessBenchmarks;
 
 /// <summary>
 /// Issue 7, benchmark 6: resident memory of the Lambda process after 100 and after 10,000 warm invocations (the
-/// target compares these two), with later checkpoints that tell a warm-up plateau from a leak, and the same app on
-/// Kestrel after as many requests as the reference.
+/// target compares these two), with later checkpoints that tell a warm-up plateau from a leak: with the process settings
+/// the construct deploys, side by side with .NET's defaults, and the same app on Kestrel (deployed settings) after as
+/// many requests as the reference.
 /// </summary>
 internal static class MemoryBenchmark
 {
@@ -20,16 +21,17 @@ internal static class MemoryBenchmark
         foreach (var mode in options.Modes)
         {
             var app = await SamplePublisher.PublishAsync(mode);
-            Write(report, $"{mode} Lambda", await LambdaAsync(app));
-            Write(report, $"{mode} Kestrel (reference)", await KestrelAsync(app));
+            Write(report, $"{mode} Lambda", await LambdaAsync(app, ProcessSettings.Deployed));
+            Write(report, $"{mode} Lambda, .NET default settings", await LambdaAsync(app, ProcessSettings.RuntimeDefaults));
+            Write(report, $"{mode} Kestrel (reference)", await KestrelAsync(app, ProcessSettings.Deployed));
         }
         report.WriteLine();
     }
 
-    private static async Task<Dictionary<int, long>> LambdaAsync(PublishedApp app)
+    private static async Task<Dictionary<int, long>> LambdaAsync(PublishedApp app, ProcessSettings settings)
     {
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        await using var process = AppLauncher.StartLambda(app, emulator);
+        await using var process = AppLauncher.StartLambda(app, emulator, settings);
         var rss = new Dictionary<int, long>();
         for (var i = 1; i <= Checkpoints[^1]; i++)
         {
@@ -39,9 +41,9 @@ internal static class MemoryBenchmark
         return rss;
     }
 
-    private static async Task<Dictionary<int, long>> KestrelAsync(PublishedApp app)
+    private static async Task<Dictionary<int, long>> KestrelAsync(PublishedApp app, ProcessSettings settings)
     {
-        await using var process = AppLauncher.StartKestrel(app, out var baseAddress);
+        await using var process = AppLauncher.StartKestrel(app, settings, out var baseAddress);
         using var client = AppLauncher.KestrelClient(baseAddress);
         await AppLauncher.WaitForFirstKestrelResponseAsync(process, client);
         var rss = new Dictionary<int, long>();

@@ -14,25 +14,25 @@ internal static class WarmInvocationBenchmark
 
     public static async Task RunAsync(BenchmarkOptions options, TextWriter report)
     {
-        report.WriteLine($"## Warm invocation ({options.Invocations:N0} sequential GETs after {WarmUp:N0} warm-up, per mode)");
+        report.WriteLine($"## Warm invocation ({options.Invocations:N0} sequential GETs after {WarmUp:N0} warm-up, per mode; process settings: {options.ProcessSettings})");
         report.WriteLine();
         report.WriteLine("| mode | Lambda loop req/s | median µs | p90 µs | of which in function (median µs) | Kestrel req/s | median µs | p90 µs | Lambda/Kestrel req/s |");
         report.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var mode in options.Modes)
         {
             var app = await SamplePublisher.PublishAsync(mode);
-            var (lambdaRate, lambda, inFunction) = await LambdaAsync(app, options.Invocations);
-            var (kestrelRate, kestrel) = await KestrelAsync(app, options.Invocations);
+            var (lambdaRate, lambda, inFunction) = await LambdaAsync(app, options.Invocations, options.ProcessSettings);
+            var (kestrelRate, kestrel) = await KestrelAsync(app, options.Invocations, options.ProcessSettings);
             report.WriteLine($"| {mode} | **{lambdaRate:N0}** | {lambda.Median:F0} | {lambda.P90:F0} | {inFunction.Median:F0} | **{kestrelRate:N0}** | {kestrel.Median:F0} | {kestrel.P90:F0} | {lambdaRate / kestrelRate:F2} |");
             report.Flush();
         }
         report.WriteLine();
     }
 
-    private static async Task<(double Rate, Stats Latency, Stats InFunction)> LambdaAsync(PublishedApp app, int invocations)
+    private static async Task<(double Rate, Stats Latency, Stats InFunction)> LambdaAsync(PublishedApp app, int invocations, ProcessSettings settings)
     {
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        await using var process = AppLauncher.StartLambda(app, emulator);
+        await using var process = AppLauncher.StartLambda(app, emulator, settings);
         for (var i = 0; i < WarmUp; i++) AppLauncher.EnsureOk(await emulator.InvokeAsync(AppLauncher.GetEvent, AppLauncher.Timeout), process);
 
         var latencies = new double[invocations];
@@ -48,9 +48,9 @@ internal static class WarmInvocationBenchmark
         return (invocations / elapsed.TotalSeconds, Stats.Of(latencies), Stats.Of(inFunction));
     }
 
-    private static async Task<(double Rate, Stats Latency)> KestrelAsync(PublishedApp app, int requests)
+    private static async Task<(double Rate, Stats Latency)> KestrelAsync(PublishedApp app, int requests, ProcessSettings settings)
     {
-        await using var process = AppLauncher.StartKestrel(app, out var baseAddress);
+        await using var process = AppLauncher.StartKestrel(app, settings, out var baseAddress);
         using var client = AppLauncher.KestrelClient(baseAddress);
         await AppLauncher.WaitForFirstKestrelResponseAsync(process, client);
         for (var i = 0; i < WarmUp; i++) await GetAsync(client);

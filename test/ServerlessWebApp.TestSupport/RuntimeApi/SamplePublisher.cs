@@ -5,7 +5,7 @@ namespace ServerlessWebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// Publishes a project of this repository with <c>dotnet publish</c> in one of the <see cref="PublishMode"/>s, at most
-/// once per process and output directory. Builds go to their own artifacts path so they never share <c>obj/</c> with
+/// once per process and output directory, into an emptied directory. Builds go to their own artifacts path so they never share <c>obj/</c> with
 /// an IDE build or another test project publishing the same sample at the same time.
 /// </summary>
 public static class SamplePublisher
@@ -36,7 +36,8 @@ public static class SamplePublisher
         };
         args.AddRange(mode switch
         {
-            PublishMode.FrameworkDependent => [],
+            // As the construct publishes for the managed runtime: for the function's platform only, no app host.
+            PublishMode.FrameworkDependent => ["-r", "linux-x64", "--self-contained", "false", "-p:UseAppHost=false"],
             PublishMode.ReadyToRun => ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true"],
             PublishMode.NativeAot => ["-r", "linux-x64", "-p:PublishAot=true"],
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown publish mode."),
@@ -46,6 +47,9 @@ public static class SamplePublisher
 
     private static async Task<PublishedApp> RunPublishAsync(string project, PublishMode mode, string output, CancellationToken cancellationToken)
     {
+        // Publish into an empty directory: files of an earlier publish (another mode's layout, data a test run left
+        // beside the app) would otherwise stay, run and count in the package size.
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in Arguments(project, mode, output)) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

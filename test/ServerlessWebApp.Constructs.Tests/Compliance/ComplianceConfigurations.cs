@@ -16,6 +16,16 @@ namespace ServerlessWebApp.Constructs.Tests.Compliance;
 /// </summary>
 public static class ComplianceConfigurations
 {
+    // Declared before All: static initializers run in textual order.
+    private static readonly ScheduledTask[] Schedules =
+    [
+        new() { Name = "nightly-report", Expression = "cron(0 2 * * ? *)", Task = "report.nightly", PayloadJson = """{"days": 1}""" },
+        new() { Name = "hourly-cleanup", Expression = "rate(1 hour)", Task = "cleanup", TimeZone = "Europe/Paris" },
+    ];
+
+    /// <summary>Both stages come from one build of the CDK app, as <c>cdk synth</c> makes them.</summary>
+    private static readonly Lazy<(Stack Dev, Stack Prod)> SampleApp = new(BuildSampleApp);
+
     public const string BoundaryName = "org-boundary";
     private const string Account = "123456789012";
 
@@ -103,15 +113,6 @@ public static class ComplianceConfigurations
         new("app-dev", "the sample app's dev stage (app/StageSettings.Dev)", () => SampleApp.Value.Dev),
         new("app-prod", "the sample app's prod stage (app/StageSettings.Prod)", () => SampleApp.Value.Prod),
     ];
-
-    private static readonly ScheduledTask[] Schedules =
-    [
-        new() { Name = "nightly-report", Expression = "cron(0 2 * * ? *)", Task = "report.nightly", PayloadJson = """{"days": 1}""" },
-        new() { Name = "hourly-cleanup", Expression = "rate(1 hour)", Task = "cleanup", TimeZone = "Europe/Paris" },
-    ];
-
-    /// <summary>Both stages come from one build of the CDK app, as <c>cdk synth</c> makes them.</summary>
-    private static readonly Lazy<(Stack Dev, Stack Prod)> SampleApp = new(BuildSampleApp);
 
     private static ComplianceConfiguration Construct(string name, string covers, Action<Stack, ServerlessWebAppProps> configure) =>
         new(name, covers, () =>

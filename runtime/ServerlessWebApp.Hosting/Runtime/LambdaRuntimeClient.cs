@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -73,18 +74,18 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
     }
 
     public Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        PostAsync(PostKind.Response, requestId, payload, null, cancellationToken);
+        PostAsync(PostKind.Response, requestId, payload, null, cancellationToken).AsTask();
 
     public Task PostErrorAsync(string requestId, LambdaErrorReport error, CancellationToken cancellationToken)
     {
         WriteErrorBody(error);
-        return PostAsync(PostKind.Error, requestId, _errorBody.WrittenMemory, error.ErrorType, cancellationToken);
+        return PostAsync(PostKind.Error, requestId, _errorBody.WrittenMemory, error.ErrorType, cancellationToken).AsTask();
     }
 
     public Task PostInitErrorAsync(LambdaErrorReport error, CancellationToken cancellationToken)
     {
         WriteErrorBody(error);
-        return PostAsync(PostKind.InitError, null, _errorBody.WrittenMemory, error.ErrorType, cancellationToken);
+        return PostAsync(PostKind.InitError, null, _errorBody.WrittenMemory, error.ErrorType, cancellationToken).AsTask();
     }
 
     public void Dispose()
@@ -96,7 +97,8 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
         _errorBody.Dispose();
     }
 
-    private async Task<LambdaNextInvocation> FetchNextAsync(CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<LambdaNextInvocation> FetchNextAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pipelined = NextInFlight;
@@ -142,7 +144,8 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
     /// not thrown. Invocation results pipeline the next <c>/next</c>. A connection kept from an earlier request that turns
     /// out to be closed before any answer arrives is replaced once and the post repeated.
     /// </summary>
-    private async Task PostAsync(PostKind kind, string? requestId, ReadOnlyMemory<byte> body, string? errorType, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask PostAsync(PostKind kind, string? requestId, ReadOnlyMemory<byte> body, string? errorType, CancellationToken cancellationToken)
     {
         var pipelineNext = kind != PostKind.InitError;
         var (what, request) = kind switch

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace ServerlessWebApp.Hosting.Runtime;
 
@@ -59,6 +60,7 @@ internal sealed class RuntimeApiConnection : IDisposable
         Generation++;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var socket = _socket ?? throw new InvalidOperationException("The Runtime API connection is not open.");
@@ -81,6 +83,7 @@ internal sealed class RuntimeApiConnection : IDisposable
     /// Reads one complete response: its head, and its body into <paramref name="body"/>. Interim 1xx answers are
     /// skipped; <paramref name="request"/> names the request being answered in error messages.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<RuntimeApiResponseHead> ReadResponseAsync(IBufferWriter<byte> body, string request, CancellationToken cancellationToken)
     {
         AnswerStarted = _end > _start;
@@ -126,6 +129,7 @@ internal sealed class RuntimeApiConnection : IDisposable
         _buffer = [];
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<RuntimeApiResponseHead> ReadHeadAsync(string request, CancellationToken cancellationToken)
     {
         int headEnd;
@@ -151,6 +155,7 @@ internal sealed class RuntimeApiConnection : IDisposable
         return head;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReadChunkedAsync(IBufferWriter<byte> body, string request, CancellationToken cancellationToken)
     {
         while (true)
@@ -178,6 +183,7 @@ internal sealed class RuntimeApiConnection : IDisposable
     }
 
     /// <summary>Waits until a CRLF-terminated line is buffered at <see cref="_start"/>; returns its length without the CRLF.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadLineAsync(string request, CancellationToken cancellationToken)
     {
         int length;
@@ -193,6 +199,7 @@ internal sealed class RuntimeApiConnection : IDisposable
     }
 
     /// <summary>Moves exactly <paramref name="count"/> body bytes into <paramref name="body"/>: first what is buffered, then straight from the socket.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask CopyAsync(long count, IBufferWriter<byte> body, string request, CancellationToken cancellationToken)
     {
         var buffered = (int)Math.Min(count, _end - _start);
@@ -217,6 +224,7 @@ internal sealed class RuntimeApiConnection : IDisposable
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReadToEndAsync(IBufferWriter<byte> body, CancellationToken cancellationToken)
     {
         body.Write(_buffer.AsSpan(_start, _end - _start));
@@ -229,6 +237,7 @@ internal sealed class RuntimeApiConnection : IDisposable
     }
 
     /// <summary>Receives more bytes after <see cref="_end"/>, compacting or growing the buffer first if it is full.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> FillAsync(CancellationToken cancellationToken)
     {
         if (_start == _end)

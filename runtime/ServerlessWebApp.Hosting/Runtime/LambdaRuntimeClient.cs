@@ -135,7 +135,7 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
 
         var requestId = head.RequestId is { Length: > 0 } id
             ? id
-            : throw new HttpRequestException(HttpRequestError.InvalidResponse, $"{NextRequest} answered without a {LambdaRuntimeHeaders.RequestId} header.");
+            : throw new InvalidOperationException($"{NextRequest} answered without a {LambdaRuntimeHeaders.RequestId} header.");
         return new LambdaNextInvocation(requestId, head.DeadlineUnixMs, head.InvokedFunctionArn ?? string.Empty, head.TraceId, _event.WrittenMemory);
     }
 

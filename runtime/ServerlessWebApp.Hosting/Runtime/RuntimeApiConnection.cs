@@ -34,7 +34,7 @@ internal sealed class RuntimeApiConnection : IDisposable
     /// <summary>How many responses were read completely on the current connection.</summary>
     public int ResponsesRead { get; private set; }
 
-    /// <summary>Whether any byte of the response being read has arrived.</summary>
+    /// <summary>Whether any byte of an answer has arrived since the last request was sent or the last response read began.</summary>
     public bool AnswerStarted { get; private set; }
 
     public async ValueTask ConnectAsync(CancellationToken cancellationToken)
@@ -64,6 +64,7 @@ internal sealed class RuntimeApiConnection : IDisposable
     public async ValueTask SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var socket = _socket ?? throw new InvalidOperationException("The Runtime API connection is not open.");
+        AnswerStarted = _end > _start;
         try
         {
             while (!bytes.IsEmpty)

@@ -175,9 +175,10 @@ public class LambdaRuntimeClientTests
         await using var api = new ScriptedRuntimeApi(_ => new ScriptedAnswer(RawHttp.Status(200, "OK", "{}")));
         using var client = Client(api);
 
-        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetNextInvocationAsync(CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetNextInvocationAsync(CancellationToken.None));
 
         Assert.Contains("without a Lambda-Runtime-Aws-Request-Id header", failure.Message);
+        Assert.Single(api.Requests);
     }
 
     [Fact]

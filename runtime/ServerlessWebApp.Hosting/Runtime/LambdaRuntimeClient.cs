@@ -147,6 +147,12 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask PostAsync(PostKind kind, string? requestId, ReadOnlyMemory<byte> body, string? errorType, CancellationToken cancellationToken)
     {
+        if (NextInFlight)
+        {
+            // Its answer (an event) comes first on this connection and must not be dropped: the loop reads it before posting again.
+            throw new InvalidOperationException($"A pipelined {NextRequest} is still unanswered; call {nameof(GetNextInvocationAsync)} before posting again.");
+        }
+
         var pipelineNext = kind != PostKind.InitError;
         var (what, request) = kind switch
         {

@@ -321,6 +321,22 @@ public class LambdaRuntimeClientTests
     }
 
     [Fact]
+    public async Task PostingAgainBeforeThePipelinedNextIsReadIsRefused()
+    {
+        // GIVEN a client whose /next is pipelined behind a posted response
+        await using var api = new ScriptedRuntimeApi(r => new ScriptedAnswer(r.IsNext ? [] : RawHttp.Accepted()));
+        using var client = Client(api);
+        await client.PostResponseAsync("first", "{}"u8.ToArray(), CancellationToken.None);
+
+        // WHEN something posts again without reading the next event
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => client.PostResponseAsync("first", "{}"u8.ToArray(), CancellationToken.None));
+
+        // THEN it is refused, and nothing more was sent that could lose the event
+        Assert.Contains("pipelined GET /runtime/invocation/next is still unanswered", failure.Message);
+        Assert.Equal(["POST", "GET"], api.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
     public async Task AcceptedAndNextEventInOneSegmentAreBothRead()
     {
         // GIVEN a Runtime API that answers the post and the pipelined /next in a single write

@@ -1,5 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -8,40 +10,51 @@ using ServerlessWebApp.Hosting.Buffers;
 namespace ServerlessWebApp.Hosting.Runtime;
 
 /// <summary>
-/// Speaks the Lambda Runtime API (2018-06-01) over one reused HTTP/1.1 connection: no proxy, no time-out on
-/// <c>/next</c> (it blocks until an event arrives), transient failures of <c>/next</c> retried with back-off.
+/// Speaks the Lambda Runtime API (2018-06-01) over one persistent HTTP/1.1 connection of its own (no HttpClient): no
+/// time-out on <c>/next</c> (it blocks until an event arrives), transient failures of <c>/next</c> retried with
+/// back-off. After posting a result it pipelines the next <c>GET /next</c> in the same send, so the Runtime API can
+/// hand over the next event without waiting for one more round trip; if the connection closes before that
+/// <c>/next</c> is answered, it is sent again on a fresh connection. One invocation at a time, as the loop calls it.
 /// </summary>
 internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDisposable
 {
     internal const int MaxNextAttempts = 6;
 
+    // Bodies up to this size are copied behind the request head so head, body and the pipelined /next go out in one send.
+    private const int InlineBodyLimit = 32 * 1024;
+    private const string NextRequest = "GET /runtime/invocation/next";
+    private const string ResponseRequest = "POST /runtime/invocation/{id}/response";
+    private const string ErrorRequest = "POST /runtime/invocation/{id}/error";
+    private const string InitErrorRequest = "POST /runtime/init/error";
+
     private static readonly JsonWriterOptions ErrorJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly HttpClient _http;
-    private readonly Uri _nextUri;
-    private readonly string _invocationPrefix;
-    private readonly Uri _initErrorUri;
+    private readonly RuntimeApiConnection _connection;
+    private readonly RuntimeApiRequestWriter _requests;
     private readonly TimeSpan _retryDelay;
     private readonly ILogger _logger;
     private readonly PooledBufferWriter _event = new(16 * 1024);
+    private readonly PooledBufferWriter _send = new(8 * 1024);
+    private readonly PooledBufferWriter _answer = new(1024);
+    private readonly PooledBufferWriter _errorBody = new(1024);
+
+    // The connection generation on which a GET /next was sent and not yet answered, or 0.
+    private int _nextSentOn;
 
     public LambdaRuntimeClient(ILambdaEnvironment environment, ILogger<LambdaRuntimeClient> logger)
-        : this(CreateHandler(), RuntimeApiAddress(environment), logger, TimeSpan.FromMilliseconds(50))
+        : this(RuntimeApiAddress(environment), logger, TimeSpan.FromMilliseconds(50))
     {
     }
 
-    internal LambdaRuntimeClient(HttpMessageHandler handler, string runtimeApi, ILogger logger, TimeSpan retryDelay)
+    internal LambdaRuntimeClient(string runtimeApi, ILogger logger, TimeSpan retryDelay)
     {
-        var baseUri = new Uri($"http://{runtimeApi}/2018-06-01/runtime/");
-        _http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _nextUri = new Uri(baseUri, "invocation/next");
-        _initErrorUri = new Uri(baseUri, "init/error");
-        _invocationPrefix = baseUri + "invocation/";
+        _connection = new RuntimeApiConnection(runtimeApi);
+        _requests = new RuntimeApiRequestWriter(runtimeApi);
         _retryDelay = retryDelay;
         _logger = logger;
     }
 
-    internal TimeSpan RequestTimeout => _http.Timeout;
+    private bool NextInFlight => _nextSentOn != 0 && _connection.IsOpen && _nextSentOn == _connection.Generation;
 
     public async Task<LambdaNextInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
@@ -60,126 +73,173 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
         }
     }
 
-    public async Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        PostAsync(PostKind.Response, requestId, payload, null, cancellationToken).AsTask();
+
+    public Task PostErrorAsync(string requestId, LambdaErrorReport error, CancellationToken cancellationToken)
     {
-        using var content = new ReadOnlyMemoryContent(payload);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _http.PostAsync(InvocationUri(requestId, "/response"), content, cancellationToken).ConfigureAwait(false);
-        await EnsureAcceptedAsync(response, "response", requestId, cancellationToken).ConfigureAwait(false);
+        WriteErrorBody(error);
+        return PostAsync(PostKind.Error, requestId, _errorBody.WrittenMemory, error.ErrorType, cancellationToken).AsTask();
     }
 
-    public async Task PostErrorAsync(string requestId, LambdaErrorReport error, CancellationToken cancellationToken)
+    public Task PostInitErrorAsync(LambdaErrorReport error, CancellationToken cancellationToken)
     {
-        using var request = ErrorRequest(InvocationUri(requestId, "/error"), error);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureAcceptedAsync(response, "error", requestId, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task PostInitErrorAsync(LambdaErrorReport error, CancellationToken cancellationToken)
-    {
-        using var request = ErrorRequest(_initErrorUri, error);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureAcceptedAsync(response, "init error", null, cancellationToken).ConfigureAwait(false);
+        WriteErrorBody(error);
+        return PostAsync(PostKind.InitError, null, _errorBody.WrittenMemory, error.ErrorType, cancellationToken).AsTask();
     }
 
     public void Dispose()
     {
-        _http.Dispose();
+        _connection.Dispose();
         _event.Dispose();
+        _send.Dispose();
+        _answer.Dispose();
+        _errorBody.Dispose();
     }
 
-    private async Task<LambdaNextInvocation> FetchNextAsync(CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<LambdaNextInvocation> FetchNextAsync(CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(_nextUri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        cancellationToken.ThrowIfCancellationRequested();
+        var pipelined = NextInFlight;
+        if (!pipelined)
         {
-            throw new HttpRequestException($"GET /runtime/invocation/next answered {(int)response.StatusCode}.", null, response.StatusCode);
+            await _connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await _connection.SendAsync(_requests.NextMemory, cancellationToken).ConfigureAwait(false);
+            _nextSentOn = _connection.Generation;
         }
-
-        var requestId = Header(response, LambdaRuntimeHeaders.RequestId)
-            ?? throw new InvalidOperationException($"GET /runtime/invocation/next answered without a {LambdaRuntimeHeaders.RequestId} header.");
-        _ = long.TryParse(Header(response, LambdaRuntimeHeaders.DeadlineMs), out var deadlineMs);
-        var arn = Header(response, LambdaRuntimeHeaders.InvokedFunctionArn) ?? string.Empty;
-        var traceId = Header(response, LambdaRuntimeHeaders.TraceId);
 
         _event.Reset();
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        RuntimeApiResponseHead head;
+        try
         {
-            var sizeHint = (int)Math.Min(response.Content.Headers.ContentLength ?? 0, int.MaxValue - 1) + 1;
-            int read;
-            while ((read = await stream.ReadAsync(_event.GetMemory(Math.Max(sizeHint, 4096)), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                _event.Advance(read);
-                sizeHint = 4096;
-            }
+            head = await _connection.ReadResponseAsync(_event, NextRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (pipelined && !_connection.AnswerStarted && IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // The connection the pipelined /next went out on closed before any of its answer arrived, so no event was
+            // handed to us on it: ask again on a fresh connection.
+            _nextSentOn = 0;
+            LogStaleConnection(_logger, ex, NextRequest);
+            return await FetchNextAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _nextSentOn = 0;
         }
 
-        return new LambdaNextInvocation(requestId, deadlineMs, arn, traceId, _event.WrittenMemory);
+        if (!head.IsSuccess)
+        {
+            throw new HttpRequestException($"{NextRequest} answered {head.StatusCode}.", null, (HttpStatusCode)head.StatusCode);
+        }
+
+        var requestId = head.RequestId is { Length: > 0 } id
+            ? id
+            : throw new InvalidOperationException($"{NextRequest} answered without a {LambdaRuntimeHeaders.RequestId} header.");
+        return new LambdaNextInvocation(requestId, head.DeadlineUnixMs, head.InvokedFunctionArn ?? string.Empty, head.TraceId, _event.WrittenMemory);
     }
 
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.NonValidated.TryGetValues(name, out var values) ? values.ToString() : null;
+    /// <summary>
+    /// Posts a result (<paramref name="requestId"/> set) or the init error, and reads its answer; a rejection is logged,
+    /// not thrown. Invocation results pipeline the next <c>/next</c>. A connection kept from an earlier request that turns
+    /// out to be closed before any answer arrives is replaced once and the post repeated.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask PostAsync(PostKind kind, string? requestId, ReadOnlyMemory<byte> body, string? errorType, CancellationToken cancellationToken)
+    {
+        if (NextInFlight)
+        {
+            // Its answer (an event) comes first on this connection and must not be dropped: the loop reads it before posting again.
+            throw new InvalidOperationException($"A pipelined {NextRequest} is still unanswered; call {nameof(GetNextInvocationAsync)} before posting again.");
+        }
+
+        var pipelineNext = kind != PostKind.InitError;
+        var (what, request) = kind switch
+        {
+            PostKind.Response => ("response", ResponseRequest),
+            PostKind.Error => ("error", ErrorRequest),
+            _ => ("init error", InitErrorRequest),
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            await _connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            var reused = _connection.ResponsesRead > 0;
+            var inline = body.Length <= InlineBodyLimit;
+            _send.Reset();
+            if (kind == PostKind.InitError) _requests.WriteInitErrorPost(_send, body.Length, errorType!);
+            else _requests.WriteInvocationPost(_send, requestId!, kind == PostKind.Response ? "/response"u8 : "/error"u8, body.Length, errorType);
+            if (inline)
+            {
+                _send.Write(body.Span);
+                if (pipelineNext) _requests.WriteNext(_send);
+            }
+
+            try
+            {
+                await _connection.SendAsync(_send.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                if (!inline)
+                {
+                    await _connection.SendAsync(body, cancellationToken).ConfigureAwait(false);
+                    if (pipelineNext) await _connection.SendAsync(_requests.NextMemory, cancellationToken).ConfigureAwait(false);
+                }
+                if (pipelineNext) _nextSentOn = _connection.Generation;
+
+                _answer.Reset();
+                var head = await _connection.ReadResponseAsync(_answer, request, cancellationToken).ConfigureAwait(false);
+                if (!head.IsSuccess)
+                {
+                    LogPostRejected(_logger, what, requestId, head.StatusCode, Encoding.UTF8.GetString(_answer.WrittenSpan));
+                }
+                return;
+            }
+            catch (Exception ex) when (attempt == 1 && reused && !_connection.AnswerStarted && IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                LogStaleConnection(_logger, ex, request);
+            }
+        }
+    }
+
+    private void WriteErrorBody(LambdaErrorReport error)
+    {
+        _errorBody.Reset();
+        using var json = new Utf8JsonWriter(_errorBody, ErrorJsonOptions);
+        json.WriteStartObject();
+        json.WriteString("errorMessage"u8, error.ErrorMessage);
+        json.WriteString("errorType"u8, error.ErrorType);
+        json.WriteStartArray("stackTrace"u8);
+        foreach (var line in error.StackTrace) json.WriteStringValue(line);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static bool IsConnectionFailure(Exception ex) => ex is IOException or SocketException;
 
     private static bool IsTransient(Exception ex) => ex switch
     {
         HttpRequestException { StatusCode: null } => true,
         HttpRequestException { StatusCode: var status } => (int)status! >= 500 || status == HttpStatusCode.TooManyRequests,
-        IOException => true,
+        IOException or SocketException => true,
         _ => false,
     };
-
-    private Uri InvocationUri(string requestId, string action) =>
-        new(_invocationPrefix + Uri.EscapeDataString(requestId) + action);
-
-    private static HttpRequestMessage ErrorRequest(Uri uri, LambdaErrorReport error)
-    {
-        var body = new PooledBufferWriter(1024);
-        using (var json = new Utf8JsonWriter(body, ErrorJsonOptions))
-        {
-            json.WriteStartObject();
-            json.WriteString("errorMessage"u8, error.ErrorMessage);
-            json.WriteString("errorType"u8, error.ErrorType);
-            json.WriteStartArray("stackTrace"u8);
-            foreach (var line in error.StackTrace) json.WriteStringValue(line);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        var content = new ByteArrayContent(body.WrittenSpan.ToArray());
-        body.Dispose();
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
-        request.Headers.TryAddWithoutValidation(LambdaRuntimeHeaders.FunctionErrorType, error.ErrorType);
-        return request;
-    }
-
-    private async Task EnsureAcceptedAsync(HttpResponseMessage response, string what, string? requestId, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode) return;
-        var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        LogPostRejected(_logger, what, requestId, (int)response.StatusCode, detail);
-    }
 
     private static string RuntimeApiAddress(ILambdaEnvironment environment) =>
         environment.GetVariable(LambdaEnvironmentVariables.RuntimeApi) is { Length: > 0 } address
             ? address
             : throw new InvalidOperationException($"{LambdaEnvironmentVariables.RuntimeApi} is not set: the Lambda runtime client only runs inside Lambda.");
 
-    private static SocketsHttpHandler CreateHandler() => new()
-    {
-        UseProxy = false,
-        UseCookies = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        MaxConnectionsPerServer = 1,
-        PooledConnectionIdleTimeout = System.Threading.Timeout.InfiniteTimeSpan,
-        PooledConnectionLifetime = System.Threading.Timeout.InfiniteTimeSpan,
-    };
-
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "GET /runtime/invocation/next failed (attempt {Attempt}); retrying in {DelayMs} ms")]
     private static partial void LogNextRetry(ILogger logger, Exception exception, int attempt, double delayMs);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The Runtime API rejected the {What} for request {AwsRequestId} with status {StatusCode}: {Detail}")]
     private static partial void LogPostRejected(ILogger logger, string what, string? awsRequestId, int statusCode, string detail);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "The kept Runtime API connection closed before {Request} was answered; sending it again on a new connection")]
+    private static partial void LogStaleConnection(ILogger logger, Exception exception, string request);
+
+    private enum PostKind
+    {
+        Response,
+        Error,
+        InitError,
+    }
 }

@@ -1,0 +1,11 @@
+namespace ServerlessWebApp.TestSupport.RuntimeApi.Http;
+
+/// <summary>
+/// Answers one request of a <see cref="LoopbackHttpServer"/> connection. The connection waits for the returned task
+/// before it reads the next request, so the answers of pipelined requests go out in order. The request's body is only
+/// valid until the handler returns or first awaits.
+/// </summary>
+internal interface IHttpRequestHandler
+{
+    ValueTask HandleAsync(RawHttpRequest request, HttpResponseWriter response);
+}

@@ -6,7 +6,9 @@ namespace ServerlessWebApp.TestSupport.RuntimeApi;
 /// <summary>One event on its way through the emulator: queued, then delivered by <c>/next</c>, then answered.</summary>
 internal sealed class PendingInvocation
 {
-    private readonly TaskCompletionSource<InvocationResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Continuations run on the thread that completes: a caller looping over InvokeAsync without a synchronization
+    // context queues its next event from the emulator's connection thread, with no thread-pool hop in between.
+    private readonly TaskCompletionSource<InvocationResult> _completion = new();
     private CancellationTokenRegistration _callerCancellation;
     private long _deliveredTimestamp;
     private long _deadlineTimestamp;

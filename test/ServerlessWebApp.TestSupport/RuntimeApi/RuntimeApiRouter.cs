@@ -144,8 +144,12 @@ internal sealed class RuntimeApiRouter : IHttpRequestHandler
             return Json(response, ForbiddenHead, "InvalidStateTransition", $"Invocation {invocation.RequestId} was already answered.");
 
         _state.Invocations.TryRemove(invocation.RequestId, out _);
-        invocation.Complete(outcome, Decode(body), outcome == InvocationOutcome.Error ? ErrorType(request) : null, answered);
-        return Accepted(response);
+        var result = Decode(body);
+        var errorType = outcome == InvocationOutcome.Error ? ErrorType(request) : null;
+        // 202 first: the runtime goes on to its next /next while the caller's continuation runs here
+        Accepted(response);
+        invocation.Complete(outcome, result, errorType, answered);
+        return ValueTask.CompletedTask;
     }
 
     private ValueTask InitError(RawHttpRequest request, HttpResponseWriter response)

@@ -78,6 +78,7 @@ internal sealed class RuntimeApiRouter : IHttpRequestHandler
         {
             var take = _state.Queue.TakeAsync();
             var waited = !take.IsCompleted;
+            if (waited) response.Flush(); // answers to earlier pipelined requests must not wait with this poll
             PendingInvocation invocation;
             try
             {

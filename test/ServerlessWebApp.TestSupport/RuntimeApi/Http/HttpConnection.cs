@@ -58,6 +58,7 @@ internal sealed class HttpConnection
         try
         {
             while (ServeOne()) { }
+            _response.Flush();
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException) { }
         finally
@@ -98,6 +99,7 @@ internal sealed class HttpConnection
             if (read != BodyRead.Complete) return RejectBody(read);
         }
 
+        _response.DefersFlush = _end - _start > consumed;
         if (!Dispatch()) return false;
         _start += consumed;
         return !_response.ClosesConnection;
@@ -254,6 +256,7 @@ internal sealed class HttpConnection
     /// <summary>Blocks until more bytes arrive; false at the end of the stream.</summary>
     private bool Receive()
     {
+        _response.Flush();
         if (_start == _end) _start = _end = 0;
         else if (_end == _buffer.Length)
         {

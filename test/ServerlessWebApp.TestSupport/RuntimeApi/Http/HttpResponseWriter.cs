@@ -6,13 +6,17 @@ namespace ServerlessWebApp.TestSupport.RuntimeApi.Http;
 /// <summary>
 /// Formats one response at a time into a buffer reused for the whole connection and sends it with one write
 /// (two for a body larger than the buffer). The status line and fixed headers come pre-formatted from the caller;
-/// Content-Length and, when the connection ends, Connection: close are added here.
+/// Content-Length and, when the connection ends, Connection: close are added here. While the client's next request is
+/// already waiting in the receive buffer (pipelining), a finished response stays buffered and goes out with the next
+/// one: one write for both. Whoever is about to wait (for bytes, or a handler for an event) calls
+/// <see cref="Flush"/> first.
 /// </summary>
 internal sealed class HttpResponseWriter(Socket socket)
 {
     private const int MaxBufferedBody = 64 * 1024;
     private byte[] _buffer = new byte[8 * 1024];
     private int _length;
+    private int _responseStart;
 
     /// <summary>True once the response is on the wire.</summary>
     public bool HasSent { get; private set; }
@@ -26,7 +30,7 @@ internal sealed class HttpResponseWriter(Socket socket)
     /// <summary>Starts a response with a pre-formatted status line and fixed headers, each ending in CRLF.</summary>
     public void Start(ReadOnlySpan<byte> statusLineAndHeaders)
     {
-        _length = 0;
+        _length = _responseStart;
         Append(statusLineAndHeaders);
     }
 
@@ -65,7 +69,7 @@ internal sealed class HttpResponseWriter(Socket socket)
 
     public void Advance(int count) => _length += count;
 
-    /// <summary>Ends the head with Content-Length and sends head and body.</summary>
+    /// <summary>Ends the head with Content-Length and sends head and body (or buffers them, see <see cref="DefersFlush"/>).</summary>
     public void Send(ReadOnlySpan<byte> body)
     {
         Append("Content-Length: "u8);
@@ -74,19 +78,34 @@ internal sealed class HttpResponseWriter(Socket socket)
         if (body.Length <= MaxBufferedBody)
         {
             Append(body);
-            SendAll(_buffer.AsSpan(0, _length));
+            if (!DefersFlush || ClosesConnection) Flush();
         }
         else
         {
-            SendAll(_buffer.AsSpan(0, _length));
+            Flush();
             SendAll(body);
         }
-        _length = 0;
+        _responseStart = _length;
         HasSent = true;
     }
 
-    /// <summary>Sends bytes outside any response (an interim <c>100 Continue</c>).</summary>
-    public void SendRaw(ReadOnlySpan<byte> bytes) => SendAll(bytes);
+    /// <summary>Sends the buffered responses now.</summary>
+    public void Flush()
+    {
+        if (_length > 0) SendAll(_buffer.AsSpan(0, _length));
+        _length = 0;
+        _responseStart = 0;
+    }
+
+    /// <summary>Sends bytes outside any response (an interim <c>100 Continue</c>), after what is buffered.</summary>
+    public void SendRaw(ReadOnlySpan<byte> bytes)
+    {
+        Flush();
+        SendAll(bytes);
+    }
+
+    /// <summary>Set by the connection while another request is already buffered: finished responses wait for it.</summary>
+    internal bool DefersFlush { get; set; }
 
     /// <summary>Marks the connection to be closed after this response (adds <c>Connection: close</c>).</summary>
     public void CloseAfter() => ClosesConnection = true;
@@ -113,7 +132,7 @@ internal sealed class HttpResponseWriter(Socket socket)
 
     internal void Reset(bool keepAlive)
     {
-        _length = 0;
+        _length = _responseStart;
         HasSent = false;
         IsAborted = false;
         ClosesConnection = !keepAlive;

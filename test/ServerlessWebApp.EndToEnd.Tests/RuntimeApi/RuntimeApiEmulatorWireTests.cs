@@ -50,6 +50,28 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PipelinedAnswerIsNotHeldBackByANextThatWaits()
+    {
+        // GIVEN one event, delivered
+        var only = _emulator.InvokeAsync("""{"n":1}""", Timeout);
+        var requestId = await NextRequestIdAsync();
+
+        // WHEN the runtime pipelines its response and its next poll, and nothing else is queued
+        await _runtime.SendAsync(Response(requestId, "{}") + Next);
+
+        // THEN the 202 arrives while the poll waits, and the poll is answered when the next event comes
+        Assert.Equal(202, (await _runtime.ReadResponseAsync()).StatusCode);
+        await only;
+        await WaitForPollsAsync(2);
+        var later = _emulator.InvokeAsync("""{"n":2}""", Timeout);
+        var delivered = await _runtime.ReadResponseAsync();
+        Assert.Equal("""{"n":2}""", delivered.Body);
+        await _runtime.SendAsync(Response(delivered.Header("Lambda-Runtime-Aws-Request-Id"), "{}"));
+        Assert.Equal(202, (await _runtime.ReadResponseAsync()).StatusCode);
+        await later;
+    }
+
+    [Fact]
     public async Task ChunkedResponseBodyIsReassembled()
     {
         // GIVEN a delivered event

@@ -27,7 +27,7 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     {
         _state = new RuntimeApiState(options);
         _timeouts = new InvocationTimeouts(_state.Invocations, TimeOut);
-        _server = LoopbackHttpServer.Start(new RuntimeApiRouter(_state), Math.Max(MaxRequestBodyBytes, options.MaxResponseBytes + 1L));
+        _server = LoopbackHttpServer.Start(new RuntimeApiRouter(_state), Math.Clamp(options.MaxResponseBytes + 1L, MaxRequestBodyBytes, Array.MaxLength));
         Address = $"127.0.0.1:{_server.EndPoint.Port}";
     }
 

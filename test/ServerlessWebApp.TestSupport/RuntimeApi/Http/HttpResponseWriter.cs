@@ -35,13 +35,6 @@ internal sealed class HttpResponseWriter(Socket socket)
     }
 
     /// <summary>Adds a header; <paramref name="prefix"/> is the pre-formatted <c>Name: </c>.</summary>
-    public void Header(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> value)
-    {
-        Append(prefix);
-        Append(value);
-        Append("\r\n"u8);
-    }
-
     public void Header(ReadOnlySpan<byte> prefix, string asciiValue)
     {
         Append(prefix);

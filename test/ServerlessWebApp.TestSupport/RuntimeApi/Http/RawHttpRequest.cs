@@ -41,9 +41,6 @@ internal sealed class RawHttpRequest
         return false;
     }
 
-    internal ReadOnlySpan<byte> HeaderName(int index) => _head.AsSpan()[_names[index]];
-    internal ReadOnlySpan<byte> HeaderValue(int index) => _head.AsSpan()[_values[index]];
-
     /// <summary>Copies a new head in and forgets everything about the previous request.</summary>
     internal ReadOnlySpan<byte> Load(ReadOnlySpan<byte> head)
     {

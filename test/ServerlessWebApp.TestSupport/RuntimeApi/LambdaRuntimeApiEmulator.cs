@@ -1,17 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using ServerlessWebApp.TestSupport.RuntimeApi.Http;
 
 namespace ServerlessWebApp.TestSupport.RuntimeApi;
 
@@ -21,57 +9,47 @@ namespace ServerlessWebApp.TestSupport.RuntimeApi;
 /// call <see cref="InvokeAsync"/>: the event waits until the runtime's <c>GET .../invocation/next</c> long-poll takes
 /// it, and the call returns what the runtime posts to <c>.../invocation/{id}/response</c> or <c>/error</c>.
 /// Events are delivered one at a time in the order they were invoked, as Lambda does for one execution environment.
+/// Like Lambda's own Runtime API it is a small HTTP/1.1 server (<see cref="LoopbackHttpServer"/>), not a web
+/// framework, so its cost inside a timed invocation loop stays small.
 /// </summary>
 public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
 {
-    private const string Prefix = "/2018-06-01/runtime";
-    private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
+    /// <summary>Request bodies above this are refused with 413 before they are read; responses above
+    /// <see cref="RuntimeApiEmulatorOptions.MaxResponseBytes"/> (smaller) are read and failed as Lambda fails them.</summary>
+    private const long MaxRequestBodyBytes = 64L * 1024 * 1024;
 
-    // Synchronous continuations: an invoke hands the event straight to the waiting /next request, no thread hop.
-    private readonly Channel<PendingInvocation> _queue = Channel.CreateUnbounded<PendingInvocation>(
-        new UnboundedChannelOptions { AllowSynchronousContinuations = true });
-    private readonly ConcurrentDictionary<string, PendingInvocation> _invocations = new();
-    private readonly ConcurrentQueue<InitErrorReport> _initErrors = new();
-    private readonly TaskCompletionSource<InitErrorReport> _firstInitError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly RuntimeApiEmulatorOptions _options;
-    private readonly WebApplication _app;
-    private int _nextPolls;
+    private readonly RuntimeApiState _state;
+    private readonly InvocationTimeouts _timeouts;
+    private readonly LoopbackHttpServer _server;
     private int _disposed;
-    private long _firstPollTimestamp;
 
-    private LambdaRuntimeApiEmulator(WebApplication app, RuntimeApiEmulatorOptions options)
+    private LambdaRuntimeApiEmulator(RuntimeApiEmulatorOptions options)
     {
-        _app = app;
-        _options = options;
+        _state = new RuntimeApiState(options);
+        _timeouts = new InvocationTimeouts(_state.Invocations, TimeOut);
+        _server = LoopbackHttpServer.Start(new RuntimeApiRouter(_state), Math.Clamp(options.MaxResponseBytes + 1L, MaxRequestBodyBytes, Array.MaxLength));
+        Address = $"127.0.0.1:{_server.EndPoint.Port}";
     }
 
     /// <summary><c>127.0.0.1:PORT</c>, the value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
-    public string Address { get; private set; } = "";
+    public string Address { get; }
 
     /// <summary>How many <c>/next</c> requests the runtime has made (each one is a long-poll).</summary>
-    public int NextPollCount => Volatile.Read(ref _nextPolls);
+    public int NextPollCount => _state.NextPollCount;
 
     /// <summary><see cref="Stopwatch"/> timestamp of the runtime's first <c>/next</c>, 0 before it.</summary>
-    public long FirstPollTimestamp => Interlocked.Read(ref _firstPollTimestamp);
+    public long FirstPollTimestamp => _state.FirstPollTimestamp;
 
     /// <summary>Every start-up failure posted to <c>/init/error</c>.</summary>
-    public IReadOnlyCollection<InitErrorReport> InitErrors => _initErrors.ToArray();
+    public IReadOnlyCollection<InitErrorReport> InitErrors => _state.InitErrors;
 
     /// <summary>Completes when the runtime posts its first <c>/init/error</c>.</summary>
-    public Task<InitErrorReport> FirstInitError => _firstInitError.Task;
+    public Task<InitErrorReport> FirstInitError => _state.FirstInitError;
 
-    public static async Task<LambdaRuntimeApiEmulator> StartAsync(RuntimeApiEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<LambdaRuntimeApiEmulator> StartAsync(RuntimeApiEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var emulator = new LambdaRuntimeApiEmulator(app, options ?? new RuntimeApiEmulatorOptions());
-        emulator.MapRoutes();
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        emulator.Address = new Uri(address).Authority;
-        return emulator;
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new LambdaRuntimeApiEmulator(options ?? new RuntimeApiEmulatorOptions()));
     }
 
     /// <summary>
@@ -79,19 +57,17 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     /// result (<see cref="InvocationResult.Outcome"/>), not an exception; no answer within <paramref name="timeout"/>
     /// throws <see cref="TimeoutException"/> and the event is withdrawn if it was not yet delivered.
     /// </summary>
-    public async Task<InvocationResult> InvokeAsync(string eventJson, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public Task<InvocationResult> InvokeAsync(string eventJson, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var invocation = Enqueue(eventJson);
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            return Task.FromException<InvocationResult>(new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive or Timeout.InfiniteTimeSpan."));
         try
         {
-            return await invocation.Completion.WaitAsync(timeout, cancellationToken);
+            return Enqueue(eventJson, timeout, cancellationToken).Completion;
         }
-        catch (TimeoutException)
+        catch (ObjectDisposedException e)
         {
-            invocation.Abandon();
-            throw new TimeoutException(
-                $"The runtime did not answer invocation {invocation.RequestId} within {timeout.TotalSeconds:0.###} s " +
-                $"(/next polls so far: {NextPollCount}, init errors: {_initErrors.Count}).");
+            return Task.FromException<InvocationResult>(e);
         }
     }
 
@@ -101,142 +77,39 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     /// </summary>
     public Task<InvocationResult> Enqueue(string eventJson, out string requestId)
     {
-        var invocation = Enqueue(eventJson);
+        var invocation = Enqueue(eventJson, Timeout.InfiniteTimeSpan, CancellationToken.None);
         requestId = invocation.RequestId;
         return invocation.Completion;
     }
 
-    private PendingInvocation Enqueue(string eventJson)
+    private PendingInvocation Enqueue(string eventJson, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var invocation = new PendingInvocation(Guid.NewGuid().ToString(), eventJson);
-        _invocations[invocation.RequestId] = invocation;
-        if (!_queue.Writer.TryWrite(invocation)) throw new ObjectDisposedException(nameof(LambdaRuntimeApiEmulator));
+        var invocation = new PendingInvocation(Guid.NewGuid().ToString(), eventJson, timeout);
+        _state.Invocations[invocation.RequestId] = invocation;
+        try
+        {
+            _state.Queue.Enqueue(invocation);
+        }
+        catch (ObjectDisposedException)
+        {
+            _state.Invocations.TryRemove(invocation.RequestId, out _);
+            throw;
+        }
+        _timeouts.Watch(invocation);
+        invocation.CancelWaitWhen(cancellationToken);
         return invocation;
     }
 
-    private void MapRoutes()
-    {
-        _app.MapGet(Prefix + "/invocation/next", NextAsync);
-        _app.MapPost(Prefix + "/invocation/{requestId}/response", ResponseAsync);
-        _app.MapPost(Prefix + "/invocation/{requestId}/error", ErrorAsync);
-        _app.MapPost(Prefix + "/init/error", InitErrorAsync);
-    }
-
-    private async Task NextAsync(HttpContext context)
-    {
-        if (Interlocked.Increment(ref _nextPolls) == 1) Interlocked.Exchange(ref _firstPollTimestamp, Stopwatch.GetTimestamp());
-        PendingInvocation invocation;
-        try
-        {
-            do invocation = await _queue.Reader.ReadAsync(context.RequestAborted);
-            while (invocation.IsAbandoned);
-        }
-        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
-        {
-            return;
-        }
-
-        invocation.MarkDelivered();
-        var deadline = DateTimeOffset.UtcNow.Add(_options.FunctionTimeout).ToUnixTimeMilliseconds();
-        var headers = context.Response.Headers;
-        headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
-        headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToString(CultureInfo.InvariantCulture);
-        headers["Lambda-Runtime-Invoked-Function-Arn"] = _options.FunctionArn;
-        headers["Lambda-Runtime-Trace-Id"] = TraceId();
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = invocation.EventUtf8.Length;
-        await context.Response.Body.WriteAsync(invocation.EventUtf8, context.RequestAborted);
-    }
-
-    private async Task ResponseAsync(HttpContext context, string requestId)
-    {
-        if (!_invocations.TryGetValue(requestId, out var invocation)) { await RejectUnknownAsync(context, requestId); return; }
-        var body = await ReadBodyAsync(context);
-        if (Encoding.UTF8.GetByteCount(body) > _options.MaxResponseBytes)
-        {
-            invocation.TryComplete(InvocationOutcome.ResponseTooLarge, body, "Function.ResponseSizeTooLarge");
-            await WriteStatusAsync(context, StatusCodes.Status413PayloadTooLarge, "RequestEntityTooLarge",
-                $"Exceeded maximum allowed payload size ({_options.MaxResponseBytes} bytes).");
-            return;
-        }
-        await CompleteAsync(context, invocation, InvocationOutcome.Response, body, errorType: null);
-    }
-
-    private async Task ErrorAsync(HttpContext context, string requestId)
-    {
-        if (!_invocations.TryGetValue(requestId, out var invocation)) { await RejectUnknownAsync(context, requestId); return; }
-        var body = await ReadBodyAsync(context);
-        var errorType = context.Request.Headers[ErrorTypeHeader].ToString();
-        await CompleteAsync(context, invocation, InvocationOutcome.Error, body, errorType.Length == 0 ? null : errorType);
-    }
-
-    private async Task InitErrorAsync(HttpContext context)
-    {
-        var body = await ReadBodyAsync(context);
-        var errorType = context.Request.Headers[ErrorTypeHeader].ToString();
-        var report = new InitErrorReport(errorType.Length == 0 ? null : errorType, body, Stopwatch.GetTimestamp());
-        _initErrors.Enqueue(report);
-        _firstInitError.TrySetResult(report);
-        // Lambda fails the invocation that was waiting for the environment to start.
-        foreach (var waiting in _invocations.Values) waiting.TryComplete(InvocationOutcome.InitError, body, report.ErrorType);
-        await WriteAcceptedAsync(context);
-    }
-
-    private async Task CompleteAsync(HttpContext context, PendingInvocation invocation, InvocationOutcome outcome, string body, string? errorType)
-    {
-        if (!invocation.TryComplete(outcome, body, errorType))
-        {
-            await WriteStatusAsync(context, StatusCodes.Status403Forbidden, "InvalidStateTransition",
-                $"Invocation {invocation.RequestId} was already answered.");
-            return;
-        }
-        _invocations.TryRemove(invocation.RequestId, out _);
-        await WriteAcceptedAsync(context);
-    }
-
-    private static Task RejectUnknownAsync(HttpContext context, string requestId) =>
-        WriteStatusAsync(context, StatusCodes.Status400BadRequest, "InvalidRequestID", $"Unknown request id {requestId}.");
-
-    private static Task WriteAcceptedAsync(HttpContext context) =>
-        WriteJsonAsync(context, StatusCodes.Status202Accepted, "{\"status\":\"OK\"}");
-
-    private static Task WriteStatusAsync(HttpContext context, int status, string errorType, string message) =>
-        WriteJsonAsync(context, status, JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["errorMessage"] = message,
-            ["errorType"] = errorType,
-        }));
-
-    private static Task WriteJsonAsync(HttpContext context, int status, string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes).AsTask();
-    }
-
-    private static async Task<string> ReadBodyAsync(HttpContext context)
-    {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(context.RequestAborted);
-    }
-
-    private static string TraceId()
-    {
-        var epochHex = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x8", CultureInfo.InvariantCulture);
-        var random = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 12));
-        var parent = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 8));
-        return $"Root=1-{epochHex}-{random};Parent={parent};Sampled=0";
-    }
+    private void TimeOut(PendingInvocation invocation) => invocation.TimeOut(
+        $"The runtime did not answer invocation {invocation.RequestId} within {invocation.Timeout.TotalSeconds:0.###} s " +
+        $"(/next polls so far: {NextPollCount}, init errors: {_state.InitErrorCount}).");
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        _queue.Writer.TryComplete();
-        foreach (var invocation in _invocations.Values) invocation.Cancel();
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(grace.Token);
-        await _app.DisposeAsync();
+        _state.Queue.Close();
+        _timeouts.Dispose();
+        foreach (var invocation in _state.Invocations) invocation.Value.Cancel();
+        await _server.DisposeAsync();
     }
 }

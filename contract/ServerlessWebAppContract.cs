@@ -74,11 +74,9 @@ internal static class SwaNames
 
 /// <summary>
 /// .NET process settings the construct gives every function as environment variables (visible in the template; an
-/// entry with the same name in the <c>Environment</c> prop replaces them). One Lambda environment serves one
-/// request at a time and is billed by its configured memory, so the defaults trade a little GC work for a flat
-/// resident set: a 2 MiB first-generation budget instead of the workstation default sized from the CPU cache
-/// (≈12 MB on the benchmark machine, which the heap fills before its first collection), and for ReadyToRun no tiered
-/// re-compilation of code that was compiled ahead of time (the JIT's memory and CPU after start-up).
+/// entry with the same name in the <c>Environment</c> prop replaces them). One Lambda environment serves one request at
+/// a time and is billed by its configured memory, so the first-generation GC budget is 2 MiB instead of the workstation
+/// default sized from the CPU cache (≈12 MB on the benchmark machine), which the heap fills before its first collection.
 /// </summary>
 internal static class SwaProcessSettings
 {
@@ -87,13 +85,9 @@ internal static class SwaProcessSettings
     /// <summary>2 MiB, in hexadecimal without a <c>0x</c> prefix: the one form both CoreCLR and Native AOT read.</summary>
     public const string Gen0Budget = "200000";
 
-    public const string TieredCompilationVariable = "DOTNET_TieredCompilation";
-    public const string TieredCompilationOff = "0";
-
-    /// <summary>The variables for a function whose code is ReadyToRun (<paramref name="readyToRun"/>) or not.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> For(bool readyToRun)
+    /// <summary>The variables, the same for every publish mode.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Variables()
     {
         yield return new(Gen0BudgetVariable, Gen0Budget);
-        if (readyToRun) yield return new(TieredCompilationVariable, TieredCompilationOff);
     }
 }

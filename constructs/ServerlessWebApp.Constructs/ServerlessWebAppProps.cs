@@ -59,10 +59,9 @@ public sealed class ServerlessWebAppProps
 
     /// <summary>
     /// Environment variables for the app. Names must not start with <c>AWS_</c>, <c>LAMBDA_</c> or <c>SWA_</c>
-    /// (reserved by Lambda and by this construct). Besides these, every function gets .NET process settings that keep
-    /// its memory flat under load: <c>DOTNET_GCgen0size=200000</c> (a 2 MiB first-generation GC budget, hexadecimal)
-    /// and, in <see cref="PublishMode.ReadyToRun"/>, <c>DOTNET_TieredCompilation=0</c> (the ahead-of-time code is not
-    /// re-compiled); an entry here with the same name replaces them. Default: none.
+    /// (reserved by Lambda and by this construct). Besides these, every function gets <c>DOTNET_GCgen0size=200000</c>
+    /// (a 2 MiB first-generation GC budget, hexadecimal), which keeps its resident memory flat under load; an entry
+    /// here with the same name replaces it. Default: none.
     /// </summary>
     public IDictionary<string, string>? Environment { get; set; }
 

@@ -51,7 +51,7 @@ internal static class FunctionBuilder
             MemorySize = memorySize ?? props.MemorySize ?? FunctionDefaults.MemorySize,
             Timeout = timeout ?? FunctionDefaults.Timeout(props),
             EphemeralStorageSize = FunctionDefaults.EphemeralStorage(props),
-            Environment = Environment(props, functionRole, code.Target.Mode),
+            Environment = Environment(props, functionRole),
             ReservedConcurrentExecutions = isWeb ? props.ReservedConcurrentExecutions : null,
             Tracing = tracing,
             LoggingFormat = LoggingFormat.JSON,
@@ -79,12 +79,12 @@ internal static class FunctionBuilder
     }
 
     /// <summary>
-    /// The .NET process settings for the publish mode (replaceable by user variables of the same name), user variables,
+    /// The .NET process settings (replaceable by user variables of the same name), user variables,
     /// secret references (names/ARNs only) and the construct/runtime contract variables.
     /// </summary>
-    internal static Dictionary<string, string> Environment(ServerlessWebAppProps props, string functionRole, PublishMode mode)
+    internal static Dictionary<string, string> Environment(ServerlessWebAppProps props, string functionRole)
     {
-        var environment = new Dictionary<string, string>(FunctionDefaults.ProcessSettings(mode));
+        var environment = new Dictionary<string, string>(FunctionDefaults.ProcessSettings());
         foreach (var (name, value) in props.Environment ?? new Dictionary<string, string>()) environment[name] = value;
         environment[SwaEnvironment.FunctionRole] = functionRole;
         var secrets = props.Secrets ?? new Dictionary<string, SecretReference>();

@@ -37,9 +37,8 @@ internal static class FunctionDefaults
     public static ApplicationLogLevel ApplicationLogLevel(ServerlessWebAppProps props) =>
         props.ApplicationLogLevel ?? Amazon.CDK.AWS.Lambda.ApplicationLogLevel.INFO;
 
-    /// <summary>A small first-generation GC budget in every mode; no tiered re-compilation of ReadyToRun code.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> ProcessSettings(PublishMode mode) =>
-        SwaProcessSettings.For(readyToRun: mode == Constructs.PublishMode.ReadyToRun);
+    /// <summary>A small first-generation GC budget (<see cref="SwaProcessSettings"/>).</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ProcessSettings() => SwaProcessSettings.Variables();
 
     public static bool DeadLetterQueueEnabled(ServerlessWebAppProps props) => props.DeadLetterQueueEnabled ?? true;
 }

@@ -69,27 +69,20 @@ public class FunctionSettingsTests
         }));
     }
 
-    [Fact]
-    public void FunctionGetsASmallFirstGenerationBudgetAndFrameworkDependentKeepsTieredCompilation()
-    {
-        var variables = WebFunctionVariables(TestStacks.Synth());
-
-        Assert.Equal("200000", variables[SwaProcessSettings.Gen0BudgetVariable]);
-        Assert.False(variables.ContainsKey(SwaProcessSettings.TieredCompilationVariable));
-    }
-
-    [Fact]
-    public void ReadyToRunCodeIsNotRecompiledByTheTieredJit()
+    [Theory]
+    [InlineData(PublishMode.FrameworkDependent)]
+    [InlineData(PublishMode.ReadyToRun)]
+    public void FunctionGetsASmallFirstGenerationBudgetAndKeepsTieredCompilation(PublishMode mode)
     {
         var variables = WebFunctionVariables(TestStacks.Synth(p =>
         {
-            p.PrebuiltCodePath = PrebuiltApps.SelfContained;
-            p.PublishMode = PublishMode.ReadyToRun;
+            p.PublishMode = mode;
             p.Architecture = Architecture.X86_64;
+            p.PrebuiltCodePath = mode == PublishMode.ReadyToRun ? PrebuiltApps.SelfContained : PrebuiltApps.FrameworkDependent;
         }));
 
-        Assert.Equal("0", variables[SwaProcessSettings.TieredCompilationVariable]);
         Assert.Equal("200000", variables[SwaProcessSettings.Gen0BudgetVariable]);
+        Assert.DoesNotContain(variables.Keys, name => name.StartsWith("DOTNET_Tiered", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -44,8 +44,7 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         Assert.Equal(200, delivered.StatusCode);
         Assert.Equal("""{"n":2}""", delivered.Body);
         Assert.Equal("""{"answer":1}""", (await first).Body);
-        await _runtime.SendAsync(Response(delivered.Header("Lambda-Runtime-Aws-Request-Id"), "{}"));
-        Assert.Equal(202, (await _runtime.ReadResponseAsync()).StatusCode);
+        await AnswerAcceptedAsync(delivered.Header("Lambda-Runtime-Aws-Request-Id"));
         Assert.Equal(InvocationOutcome.Response, (await second).Outcome);
     }
 
@@ -66,8 +65,7 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         var later = _emulator.InvokeAsync("""{"n":2}""", Timeout);
         var delivered = await _runtime.ReadResponseAsync();
         Assert.Equal("""{"n":2}""", delivered.Body);
-        await _runtime.SendAsync(Response(delivered.Header("Lambda-Runtime-Aws-Request-Id"), "{}"));
-        Assert.Equal(202, (await _runtime.ReadResponseAsync()).StatusCode);
+        await AnswerAcceptedAsync(delivered.Header("Lambda-Runtime-Aws-Request-Id"));
         await later;
     }
 
@@ -161,8 +159,7 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         await _runtime.SendAsync(Next);
         var delivered = await _runtime.ReadResponseAsync();
         Assert.Equal("""{"after":404}""", delivered.Body);
-        await _runtime.SendAsync(Response(delivered.Header("Lambda-Runtime-Aws-Request-Id"), "{}"));
-        Assert.Equal(202, (await _runtime.ReadResponseAsync()).StatusCode);
+        await AnswerAcceptedAsync(delivered.Header("Lambda-Runtime-Aws-Request-Id"));
         await invocation;
     }
 
@@ -230,6 +227,13 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         await restarted.SendAsync(Response(delivered.Header("Lambda-Runtime-Aws-Request-Id"), "{}"));
         Assert.Equal(202, (await restarted.ReadResponseAsync()).StatusCode);
         Assert.Equal(InvocationOutcome.Response, (await invocation).Outcome);
+    }
+
+    /// <summary>Posts an empty JSON response for the request and requires the emulator's 202.</summary>
+    private async Task AnswerAcceptedAsync(string requestId)
+    {
+        await _runtime.SendAsync(Response(requestId, "{}"));
+        Assert.Equal(202, (await _runtime.ReadResponseAsync()).StatusCode);
     }
 
     private static string Response(string requestId, string body) =>

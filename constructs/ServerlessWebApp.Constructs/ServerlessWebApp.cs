@@ -185,6 +185,7 @@ public class ServerlessWebApp : Construct, IConnectable
     internal TasksParts Tasks { get; }
 
     /// <summary>Builds another function of this app (e.g. the task worker) with the same code, settings, VPC and IAM rules.</summary>
-    internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null) =>
-        FunctionBuilder.Build(this, id, Props, AppCode, Network, functionRole, suppliedRole, timeout, memorySize);
+    internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        FunctionBuilder.Build(this, id, Props, AppCode, Network, functionRole, suppliedRole, timeout, memorySize, environment);
 }

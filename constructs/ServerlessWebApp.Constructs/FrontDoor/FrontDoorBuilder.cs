@@ -5,7 +5,7 @@ using ServerlessWebApp.Contract;
 
 namespace ServerlessWebApp.Constructs.FrontDoor;
 
-/// <summary>Builds the chosen front door, tells the function its stage and publishes the URL as a stack output.</summary>
+/// <summary>Builds the chosen front door and publishes the URL as a stack output (the function learns its stage from <see cref="FunctionBuilder.Environment"/>).</summary>
 internal static class FrontDoorBuilder
 {
     public static FrontDoorParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
@@ -19,7 +19,6 @@ internal static class FrontDoorBuilder
             _ => FrontDoorParts.None,
         };
 
-        if (FrontDoorDefaults.StageName(props) is { } stage) web.Function.AddEnvironment(SwaEnvironment.Stage, stage);
         if (parts.Url is not null)
         {
             _ = new CfnOutput(scope, "Url", new CfnOutputProps { Value = parts.Url, Description = $"{scope.Node.Path} URL ({kind})" });

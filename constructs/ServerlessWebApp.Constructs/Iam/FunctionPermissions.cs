@@ -21,44 +21,29 @@ internal static class FunctionPermissions
         "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
     };
 
-    public static void WriteLogs(IGrantable target, ILogGroup logGroup) => Add(target, new PolicyStatement(new PolicyStatementProps
-    {
-        Actions = new[] { "logs:CreateLogStream", "logs:PutLogEvents" },
-        Resources = new[] { logGroup.LogGroupArn },
-    }));
+    public static void WriteLogs(IGrantable target, ILogGroup logGroup) =>
+        Add(target, Statements.Allow(["logs:CreateLogStream", "logs:PutLogEvents"], logGroup.LogGroupArn));
 
-    public static void WriteTraces(IGrantable target) => Add(target, new PolicyStatement(new PolicyStatementProps
-    {
-        Actions = XRayActions,
-        Resources = new[] { "*" },
-    }));
+    public static void WriteTraces(IGrantable target) => Add(target, Statements.Allow(XRayActions, "*"));
 
-    public static void ManageNetworkInterfaces(IGrantable target) => Add(target, new PolicyStatement(new PolicyStatementProps
-    {
-        Actions = NetworkInterfaceActions,
-        Resources = new[] { "*" },
-    }));
+    public static void ManageNetworkInterfaces(IGrantable target) => Add(target, Statements.Allow(NetworkInterfaceActions, "*"));
 
-    public static void SendToDeadLetterQueue(IGrantable target, IQueue queue) => Add(target, new PolicyStatement(new PolicyStatementProps
-    {
-        Actions = new[] { "sqs:SendMessage" },
-        Resources = new[] { queue.QueueArn },
-    }));
+    public static void SendToDeadLetterQueue(IGrantable target, IQueue queue) => Add(target, Statements.Allow(["sqs:SendMessage"], queue.QueueArn));
 
-    public static void ReadObjects(IGrantable target, IBucket bucket)
-    {
-        Add(target, new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:ListBucket" }, Resources = new[] { bucket.BucketArn } }));
-        Add(target, new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { bucket.ArnForObjects("*") } }));
-    }
+    public static void ReadObjects(IGrantable target, IBucket bucket) => ReadObjects(target, bucket, bucket.ArnForObjects("*"));
 
     public static void ReadWriteObjects(IGrantable target, IBucket bucket)
     {
-        ReadObjects(target, bucket);
-        Add(target, new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = new[] { "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload" },
-            Resources = new[] { bucket.ArnForObjects("*") },
-        }));
+        // One object ARN for both statements: each ArnForObjects is a round trip to jsii's Node process.
+        var objects = bucket.ArnForObjects("*");
+        ReadObjects(target, bucket, objects);
+        Add(target, Statements.Allow(["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], objects));
+    }
+
+    private static void ReadObjects(IGrantable target, IBucket bucket, string objects)
+    {
+        Add(target, Statements.Allow(["s3:ListBucket"], bucket.BucketArn));
+        Add(target, Statements.Allow(["s3:GetObject"], objects));
     }
 
     // A created Role is its own grant principal (CDK's Role.grantPrincipal is `this`): skip reading it back through jsii.

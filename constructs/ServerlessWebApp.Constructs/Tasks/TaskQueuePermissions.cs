@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
+using ServerlessWebApp.Constructs.Iam;
 
 namespace ServerlessWebApp.Constructs.Tasks;
 
@@ -57,6 +58,5 @@ internal static class TaskQueuePermissions
         if (bucket.EncryptionKey is not null) statements.Add(Allow([keyAction], bucket.EncryptionKey.KeyArn));
     }
 
-    private static PolicyStatement Allow(string[] actions, string resource) =>
-        new(new PolicyStatementProps { Actions = actions, Resources = [resource] });
+    private static PolicyStatement Allow(string[] actions, string resource) => Statements.Allow(actions, resource);
 }

@@ -17,7 +17,8 @@ namespace ServerlessWebApp.Constructs.Tasks;
 /// </summary>
 internal static class TasksBuilder
 {
-    public delegate FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Duration? timeout, double? memorySize);
+    public delegate FunctionParts AddFunction(
+        string id, string functionRole, IRole? suppliedRole, Duration? timeout, double? memorySize, IReadOnlyDictionary<string, string>? environment);
 
     public static TasksParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, AssetsParts assets, AddFunction addFunction)
     {
@@ -26,7 +27,7 @@ internal static class TasksBuilder
         if (props.Tasks is { } tasks)
         {
             var timeout = ServerlessWebAppTasksDefaults.WorkerTimeout(tasks);
-            worker = addFunction("Worker", SwaEnvironment.WorkerRole, props.WorkerRole, timeout, tasks.WorkerMemorySize);
+            worker = addFunction("Worker", SwaEnvironment.WorkerRole, props.WorkerRole, timeout, tasks.WorkerMemorySize, SharedBucketEnvironment(assets));
             ShareBuckets(worker, assets);
             queue = BuildQueue(scope, props, tasks, timeout, web, worker, assets);
         }
@@ -76,16 +77,17 @@ internal static class TasksBuilder
     /// <summary>Tasks run the same app code, so the worker reads the static files and works on uploads as the web function does.</summary>
     private static void ShareBuckets(FunctionParts worker, AssetsParts assets)
     {
-        if (assets.StaticAssetsBucket is { } staticBucket)
-        {
-            FunctionPermissions.ReadObjects(worker.PermissionsTarget, staticBucket);
-            worker.Function.AddEnvironment(SwaEnvironment.StaticBucket, staticBucket.BucketName);
-        }
-        if (assets.UploadsBucket is { } uploads)
-        {
-            FunctionPermissions.ReadWriteObjects(worker.PermissionsTarget, uploads);
-            worker.Function.AddEnvironment(SwaEnvironment.UploadsBucket, uploads.BucketName);
-        }
+        if (assets.StaticAssetsBucket is { } staticBucket) FunctionPermissions.ReadObjects(worker.PermissionsTarget, staticBucket);
+        if (assets.UploadsBucket is { } uploads) FunctionPermissions.ReadWriteObjects(worker.PermissionsTarget, uploads);
+    }
+
+    /// <summary>The bucket names the worker gets at creation, as the web function does (<see cref="ShareBuckets"/>).</summary>
+    private static Dictionary<string, string> SharedBucketEnvironment(AssetsParts assets)
+    {
+        var environment = new Dictionary<string, string>();
+        if (assets.StaticAssetsBucket is { } staticBucket) environment[SwaEnvironment.StaticBucket] = staticBucket.BucketName;
+        if (assets.UploadsBucket is { } uploads) environment[SwaEnvironment.UploadsBucket] = uploads.BucketName;
+        return environment;
     }
 
     private static TaskSchedules BuildSchedules(Construct scope, ServerlessWebAppProps props, IReadOnlyList<ScheduledTask> list, FunctionParts worker)

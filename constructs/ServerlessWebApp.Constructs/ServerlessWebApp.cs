@@ -33,9 +33,11 @@ public class ServerlessWebApp : Construct, IConnectable
 
     public ServerlessWebApp(Construct scope, string id, ServerlessWebAppProps props) : base(scope, id)
     {
-        ServerlessWebAppPropsValidator.Validate(Node.Path, props);
+        var node = Node;
+        NodePath = node.Path;
+        ServerlessWebAppPropsValidator.Validate(NodePath, props);
         DefaultOverrideWarnings.Announce(this, props);
-        Node.SetContext(AccessLogsUseBucketPolicyFlag, true);
+        node.SetContext(AccessLogsUseBucketPolicyFlag, true);
         Props = props;
 
         AppCode = CodeBuilder.Build(props, FunctionDefaults.Target(props));
@@ -168,6 +170,9 @@ public class ServerlessWebApp : Construct, IConnectable
 
     /// <summary>The props as given (validated).</summary>
     internal ServerlessWebAppProps Props { get; }
+
+    /// <summary>This construct's path, read once for the builders' descriptions (each <c>Node.Path</c> is a jsii round trip).</summary>
+    internal string NodePath { get; }
 
     /// <summary>The code asset with its runtime and handler; reuse it for a worker function of the same app.</summary>
     internal AppCode AppCode { get; }

@@ -30,7 +30,7 @@ internal static class AssetsBuilder
         {
             staticBucket = new Bucket(scope, "StaticAssetsBucket", AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "static-assets/"));
             (deployment, handler) = Deploy(scope, props, staticPath, staticBucket);
-            FunctionPermissions.ReadObjects(web.PermissionsTarget, staticBucket);
+            web.Identity.Grant(FunctionPermissions.ReadObjects(staticBucket));
             web.Function.AddEnvironment(SwaEnvironment.StaticBucket, staticBucket.BucketName);
         }
 
@@ -38,7 +38,7 @@ internal static class AssetsBuilder
         if (wantsUploads)
         {
             uploads = new Bucket(scope, "UploadsBucket", AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "uploads/"));
-            FunctionPermissions.ReadWriteObjects(web.PermissionsTarget, uploads);
+            web.Identity.Grant(FunctionPermissions.ReadWriteObjects(uploads));
             web.Function.AddEnvironment(SwaEnvironment.UploadsBucket, uploads.BucketName);
         }
         return new AssetsParts(staticBucket, deployment, uploads, accessLogs, handler);
@@ -62,13 +62,13 @@ internal static class AssetsBuilder
         if (suppliedRole is not null)
         {
             var grantee = RoleBuilder.GranteeForSuppliedRole(scope, "AssetDeploymentRolePermissions", "static-assets-deployment", suppliedRole);
-            FunctionPermissions.ReadWriteObjects(grantee, bucket);
-            if (traced) FunctionPermissions.WriteTraces(grantee);
+            FunctionPermissions.Grant(grantee, FunctionPermissions.ReadWriteObjects(bucket));
+            if (traced) FunctionPermissions.Grant(grantee, FunctionPermissions.WriteTraces());
         }
         else
         {
             var handlerRole = deployment.HandlerRole;
-            if (traced) FunctionPermissions.WriteTraces(handlerRole);
+            if (traced) FunctionPermissions.Grant(handlerRole, FunctionPermissions.WriteTraces());
             // CDK creates the helper function (and its role) once per stack, outside this construct's subtree, so the
             // organisation's boundary, path and name prefix are applied to that role explicitly.
             OrganisationRolePolicy.Apply(handlerRole, props);

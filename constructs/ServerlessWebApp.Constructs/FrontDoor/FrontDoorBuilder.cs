@@ -8,7 +8,7 @@ namespace ServerlessWebApp.Constructs.FrontDoor;
 /// <summary>Builds the chosen front door and publishes the URL as a stack output (the function learns its stage from <see cref="FunctionBuilder.Environment"/>).</summary>
 internal static class FrontDoorBuilder
 {
-    public static FrontDoorParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
+    public static FrontDoorParts Build(ServerlessWebApp scope, ServerlessWebAppProps props, FunctionParts web)
     {
         var kind = FrontDoorDefaults.Kind(props);
         var parts = kind switch
@@ -21,14 +21,14 @@ internal static class FrontDoorBuilder
 
         if (parts.Url is not null)
         {
-            _ = new CfnOutput(scope, "Url", new CfnOutputProps { Value = parts.Url, Description = $"{scope.Node.Path} URL ({kind})" });
+            _ = new CfnOutput(scope, "Url", new CfnOutputProps { Value = parts.Url, Description = $"{scope.NodePath} URL ({kind})" });
         }
         else
         {
             _ = new CfnOutput(scope, "InvokeTarget", new CfnOutputProps
             {
                 Value = web.Alias.FunctionArn,
-                Description = $"{scope.Node.Path}: no front door; invoke this alias directly (aws lambda invoke)",
+                Description = $"{scope.NodePath}: no front door; invoke this alias directly (aws lambda invoke)",
             });
         }
         return parts;

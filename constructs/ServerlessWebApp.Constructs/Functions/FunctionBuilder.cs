@@ -19,14 +19,14 @@ namespace ServerlessWebApp.Constructs.Functions;
 internal static class FunctionBuilder
 {
     public static FunctionParts Build(
-        Construct scope, string id, ServerlessWebAppProps props, AppCode code, NetworkPlacement? network,
+        ServerlessWebApp scope, string id, ServerlessWebAppProps props, AppCode code, NetworkPlacement? network,
         string functionRole, Amazon.CDK.AWS.IAM.IRole? suppliedRole, Duration? timeout = null, double? memorySize = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
         // Concurrency settings size the web function; a worker is capped by its event source's MaxConcurrency instead,
         // and provisioned concurrency (billed by the hour) is never copied onto it.
         var isWeb = functionRole == SwaEnvironment.WebRole;
-        var scopePath = scope.Node.Path;
+        var scopePath = scope.NodePath;
         var identity = RoleBuilder.ForFunction(scope, $"{id}Role", functionRole, suppliedRole, $"{scopePath} {functionRole} function");
         var logGroup = new LogGroup(scope, $"{id}Logs", new LogGroupProps
         {
@@ -111,11 +111,11 @@ internal static class FunctionBuilder
 
     private static void GrantBaseline(FunctionIdentity identity, ILogGroup logGroup, Tracing tracing, IQueue? deadLetterQueue, NetworkPlacement? network)
     {
-        var target = identity.PermissionsTarget;
-        FunctionPermissions.WriteLogs(target, logGroup);
-        if (tracing == Tracing.ACTIVE) FunctionPermissions.WriteTraces(target);
-        if (deadLetterQueue is not null) FunctionPermissions.SendToDeadLetterQueue(target, deadLetterQueue);
-        if (network is not null) FunctionPermissions.ManageNetworkInterfaces(target);
+        var statements = new List<Amazon.CDK.AWS.IAM.PolicyStatement> { FunctionPermissions.WriteLogs(logGroup) };
+        if (tracing == Tracing.ACTIVE) statements.Add(FunctionPermissions.WriteTraces());
+        if (deadLetterQueue is not null) statements.Add(FunctionPermissions.SendToDeadLetterQueue(deadLetterQueue));
+        if (network is not null) statements.Add(FunctionPermissions.ManageNetworkInterfaces());
+        identity.Grant([.. statements]);
     }
 
     private static void GrantSecrets(FunctionIdentity identity, ServerlessWebAppProps props)

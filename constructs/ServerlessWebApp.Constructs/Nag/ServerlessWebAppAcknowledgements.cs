@@ -80,7 +80,7 @@ internal static class ServerlessWebAppAcknowledgements
     {
         if (function.DeadLetterQueue is { } deadLetterQueue)
             nag.Add(deadLetterQueue, "Serverless-SQSRedrivePolicy", TerminalDeadLetterQueueReason);
-        if (function.Identity.CreatedRole?.Node.TryFindChild("DefaultPolicy") is not Policy policy) return;
+        if (function.Identity.CreatedRolePolicy?.Policy is not { } policy) return;
         nag.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
         if (objectFindings.Value.Length > 0) nag.Add(policy, "AwsSolutions-IAM5", BucketObjectsReason, objectFindings.Value);
         if (payloadFinding.Value is { } payloadObjects)

@@ -61,14 +61,9 @@ internal static class TasksBuilder
             ApplyEnvironment = false,
         });
 
-        var webPrincipal = web.PermissionsTarget.GrantPrincipal;
-        foreach (var statement in queue.WebStatements) webPrincipal.AddToPrincipalPolicy(statement);
+        web.Identity.Grant([.. queue.WebStatements]);
         // TaskQueue grants the worker's role itself; a supplied (immutable) role ignores that, so record its needs.
-        if (worker.Identity.CreatedRole is null)
-        {
-            var workerPrincipal = worker.PermissionsTarget.GrantPrincipal;
-            foreach (var statement in queue.WorkerStatements) workerPrincipal.AddToPrincipalPolicy(statement);
-        }
+        if (worker.Identity.CreatedRole is null) worker.Identity.Grant([.. queue.WorkerStatements]);
         foreach (var (name, value) in queue.WebEnvironment) web.Function.AddEnvironment(name, value);
         foreach (var (name, value) in queue.WorkerEnvironment) worker.Function.AddEnvironment(name, value);
         return queue;
@@ -77,8 +72,8 @@ internal static class TasksBuilder
     /// <summary>Tasks run the same app code, so the worker reads the static files and works on uploads as the web function does.</summary>
     private static void ShareBuckets(FunctionParts worker, AssetsParts assets)
     {
-        if (assets.StaticAssetsBucket is { } staticBucket) FunctionPermissions.ReadObjects(worker.PermissionsTarget, staticBucket);
-        if (assets.UploadsBucket is { } uploads) FunctionPermissions.ReadWriteObjects(worker.PermissionsTarget, uploads);
+        if (assets.StaticAssetsBucket is { } staticBucket) worker.Identity.Grant(FunctionPermissions.ReadObjects(staticBucket));
+        if (assets.UploadsBucket is { } uploads) worker.Identity.Grant(FunctionPermissions.ReadWriteObjects(uploads));
     }
 
     /// <summary>The bucket names the worker gets at creation, as the web function does (<see cref="ShareBuckets"/>).</summary>

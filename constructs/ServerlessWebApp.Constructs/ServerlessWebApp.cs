@@ -148,7 +148,7 @@ public class ServerlessWebApp : Construct, IConnectable
     /// read task status, upload oversized payloads (explicit actions on this app's resources only).
     /// </summary>
     public Grant GrantEnqueue(IGrantable grantee) => Tasks.Queue is { } queue
-        ? Combine(grantee, TaskQueuePermissions.Web(queue.Queue, queue.StatusTable, queue.PayloadBucket))
+        ? Combine(grantee, TaskQueuePermissions.Web(TaskQueueArns.Of(queue.Queue, queue.StatusTable, queue.PayloadBucket)))
         : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no task queue; GrantEnqueue needs Tasks.");
 
     /// <summary>Allows <paramref name="grantee"/> to read task status items (<c>dynamodb:GetItem</c> on the status table).</summary>

@@ -33,9 +33,11 @@ public class ServerlessWebApp : Construct, IConnectable
 
     public ServerlessWebApp(Construct scope, string id, ServerlessWebAppProps props) : base(scope, id)
     {
-        ServerlessWebAppPropsValidator.Validate(Node.Path, props);
+        var node = Node;
+        NodePath = node.Path;
+        ServerlessWebAppPropsValidator.Validate(NodePath, props);
         DefaultOverrideWarnings.Announce(this, props);
-        Node.SetContext(AccessLogsUseBucketPolicyFlag, true);
+        node.SetContext(AccessLogsUseBucketPolicyFlag, true);
         Props = props;
 
         AppCode = CodeBuilder.Build(props, FunctionDefaults.Target(props));
@@ -146,7 +148,7 @@ public class ServerlessWebApp : Construct, IConnectable
     /// read task status, upload oversized payloads (explicit actions on this app's resources only).
     /// </summary>
     public Grant GrantEnqueue(IGrantable grantee) => Tasks.Queue is { } queue
-        ? Combine(grantee, TaskQueuePermissions.Web(queue.Queue, queue.StatusTable, queue.PayloadBucket))
+        ? Combine(grantee, TaskQueuePermissions.Web(TaskQueueArns.Of(queue.Queue, queue.StatusTable, queue.PayloadBucket)))
         : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no task queue; GrantEnqueue needs Tasks.");
 
     /// <summary>Allows <paramref name="grantee"/> to read task status items (<c>dynamodb:GetItem</c> on the status table).</summary>
@@ -169,6 +171,9 @@ public class ServerlessWebApp : Construct, IConnectable
     /// <summary>The props as given (validated).</summary>
     internal ServerlessWebAppProps Props { get; }
 
+    /// <summary>This construct's path, read once for the builders' descriptions (each <c>Node.Path</c> is a jsii round trip).</summary>
+    internal string NodePath { get; }
+
     /// <summary>The code asset with its runtime and handler; reuse it for a worker function of the same app.</summary>
     internal AppCode AppCode { get; }
 
@@ -185,6 +190,7 @@ public class ServerlessWebApp : Construct, IConnectable
     internal TasksParts Tasks { get; }
 
     /// <summary>Builds another function of this app (e.g. the task worker) with the same code, settings, VPC and IAM rules.</summary>
-    internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null) =>
-        FunctionBuilder.Build(this, id, Props, AppCode, Network, functionRole, suppliedRole, timeout, memorySize);
+    internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        FunctionBuilder.Build(this, id, Props, AppCode, Network, functionRole, suppliedRole, timeout, memorySize, environment);
 }

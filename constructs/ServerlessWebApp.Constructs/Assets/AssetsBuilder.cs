@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Deployment;
 using Constructs;
@@ -24,11 +25,12 @@ internal static class AssetsBuilder
 
         Bucket? staticBucket = null;
         BucketDeployment? deployment = null;
+        CfnFunction? handler = null;
         if (staticPath is not null)
         {
             staticBucket = new Bucket(scope, "StaticAssetsBucket", AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "static-assets/"));
-            deployment = Deploy(scope, props, staticPath, staticBucket);
-            FunctionPermissions.ReadObjects(web.PermissionsTarget, staticBucket);
+            (deployment, handler) = Deploy(scope, props, staticPath, staticBucket);
+            web.Identity.Grant(FunctionPermissions.ReadObjects(staticBucket));
             web.Function.AddEnvironment(SwaEnvironment.StaticBucket, staticBucket.BucketName);
         }
 
@@ -36,13 +38,13 @@ internal static class AssetsBuilder
         if (wantsUploads)
         {
             uploads = new Bucket(scope, "UploadsBucket", AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "uploads/"));
-            FunctionPermissions.ReadWriteObjects(web.PermissionsTarget, uploads);
+            web.Identity.Grant(FunctionPermissions.ReadWriteObjects(uploads));
             web.Function.AddEnvironment(SwaEnvironment.UploadsBucket, uploads.BucketName);
         }
-        return new AssetsParts(staticBucket, deployment, uploads, accessLogs);
+        return new AssetsParts(staticBucket, deployment, uploads, accessLogs, handler);
     }
 
-    private static BucketDeployment Deploy(Construct scope, ServerlessWebAppProps props, string staticPath, IBucket bucket)
+    private static (BucketDeployment Deployment, CfnFunction? Handler) Deploy(Construct scope, ServerlessWebAppProps props, string staticPath, IBucket bucket)
     {
         var suppliedRole = props.AssetDeploymentRole is null ? null : RoleBuilder.Adopt(scope, "AssetDeploymentRole", props.AssetDeploymentRole);
         var deployment = new BucketDeployment(scope, "StaticAssetsDeployment", new BucketDeploymentProps
@@ -55,21 +57,23 @@ internal static class AssetsBuilder
             MemoryLimit = DeploymentHandler.MemoryMb,
         });
         var traced = FunctionDefaults.Tracing(props) == Amazon.CDK.AWS.Lambda.Tracing.ACTIVE;
-        if (traced && DeploymentHandler.Of(deployment) is { } handler) DeploymentHandler.TraceActively(handler);
+        var handler = DeploymentHandler.Of(deployment);
+        if (traced && handler is not null) DeploymentHandler.TraceActively(handler);
         if (suppliedRole is not null)
         {
             var grantee = RoleBuilder.GranteeForSuppliedRole(scope, "AssetDeploymentRolePermissions", "static-assets-deployment", suppliedRole);
-            FunctionPermissions.ReadWriteObjects(grantee, bucket);
-            if (traced) FunctionPermissions.WriteTraces(grantee);
+            FunctionPermissions.Grant(grantee, FunctionPermissions.ReadWriteObjects(bucket));
+            if (traced) FunctionPermissions.Grant(grantee, FunctionPermissions.WriteTraces());
         }
         else
         {
-            if (traced) FunctionPermissions.WriteTraces(deployment.HandlerRole);
+            var handlerRole = deployment.HandlerRole;
+            if (traced) FunctionPermissions.Grant(handlerRole, FunctionPermissions.WriteTraces());
             // CDK creates the helper function (and its role) once per stack, outside this construct's subtree, so the
             // organisation's boundary, path and name prefix are applied to that role explicitly.
-            OrganisationRolePolicy.Apply(deployment.HandlerRole, props);
-            Amazon.CDK.Aspects.Of(deployment.HandlerRole).Add(new ExplicitS3Actions());
+            OrganisationRolePolicy.Apply(handlerRole, props);
+            Amazon.CDK.Aspects.Of(handlerRole).Add(new ExplicitS3Actions());
         }
-        return deployment;
+        return (deployment, handler);
     }
 }

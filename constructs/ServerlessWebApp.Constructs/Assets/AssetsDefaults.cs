@@ -40,8 +40,8 @@ internal static class AssetsDefaults
         {
             new LifecycleRule
             {
-                NoncurrentVersionExpiration = Duration.Days(NoncurrentVersionExpirationDays),
-                AbortIncompleteMultipartUploadAfter = Duration.Days(IncompleteUploadExpirationDays),
+                NoncurrentVersionExpiration = Durations.Days(NoncurrentVersionExpirationDays),
+                AbortIncompleteMultipartUploadAfter = Durations.Days(IncompleteUploadExpirationDays),
             },
         },
     };
@@ -59,9 +59,9 @@ internal static class AssetsDefaults
         {
             new LifecycleRule
             {
-                Expiration = Duration.Days(AccessLogExpirationDays),
-                NoncurrentVersionExpiration = Duration.Days(NoncurrentVersionExpirationDays),
-                AbortIncompleteMultipartUploadAfter = Duration.Days(IncompleteUploadExpirationDays),
+                Expiration = Durations.Days(AccessLogExpirationDays),
+                NoncurrentVersionExpiration = Durations.Days(NoncurrentVersionExpirationDays),
+                AbortIncompleteMultipartUploadAfter = Durations.Days(IncompleteUploadExpirationDays),
             },
         },
     };

@@ -5,10 +5,10 @@ using ServerlessWebApp.Contract;
 
 namespace ServerlessWebApp.Constructs.FrontDoor;
 
-/// <summary>Builds the chosen front door, tells the function its stage and publishes the URL as a stack output.</summary>
+/// <summary>Builds the chosen front door and publishes the URL as a stack output (the function learns its stage from <see cref="FunctionBuilder.Environment"/>).</summary>
 internal static class FrontDoorBuilder
 {
-    public static FrontDoorParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
+    public static FrontDoorParts Build(ServerlessWebApp scope, ServerlessWebAppProps props, FunctionParts web)
     {
         var kind = FrontDoorDefaults.Kind(props);
         var parts = kind switch
@@ -19,17 +19,16 @@ internal static class FrontDoorBuilder
             _ => FrontDoorParts.None,
         };
 
-        if (FrontDoorDefaults.StageName(props) is { } stage) web.Function.AddEnvironment(SwaEnvironment.Stage, stage);
         if (parts.Url is not null)
         {
-            _ = new CfnOutput(scope, "Url", new CfnOutputProps { Value = parts.Url, Description = $"{scope.Node.Path} URL ({kind})" });
+            _ = new CfnOutput(scope, "Url", new CfnOutputProps { Value = parts.Url, Description = $"{scope.NodePath} URL ({kind})" });
         }
         else
         {
             _ = new CfnOutput(scope, "InvokeTarget", new CfnOutputProps
             {
                 Value = web.Alias.FunctionArn,
-                Description = $"{scope.Node.Path}: no front door; invoke this alias directly (aws lambda invoke)",
+                Description = $"{scope.NodePath}: no front door; invoke this alias directly (aws lambda invoke)",
             });
         }
         return parts;

@@ -11,11 +11,11 @@ namespace ServerlessWebApp.Constructs.FrontDoor;
 /// <summary>An HTTP API whose catch-all route invokes the <c>live</c> alias, with throttling, JSON access logs and authorization.</summary>
 internal static class HttpApiBuilder
 {
-    public static FrontDoorParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
+    public static FrontDoorParts Build(ServerlessWebApp scope, ServerlessWebAppProps props, FunctionParts web)
     {
         var api = new HttpApi(scope, "HttpApi", new HttpApiProps
         {
-            Description = $"{scope.Node.Path} front door",
+            Description = $"{scope.NodePath} front door",
             CreateDefaultStage = false,
             DefaultIntegration = new HttpLambdaIntegration("LiveAlias", web.Alias, new HttpLambdaIntegrationProps
             {

@@ -13,7 +13,7 @@ namespace ServerlessWebApp.Constructs.FrontDoor;
 /// </summary>
 internal static class RestApiBuilder
 {
-    public static FrontDoorParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
+    public static FrontDoorParts Build(ServerlessWebApp scope, ServerlessWebAppProps props, FunctionParts web)
     {
         var accessLogs = new LogGroup(scope, "RestApiAccessLogs", new LogGroupProps
         {
@@ -28,7 +28,7 @@ internal static class RestApiBuilder
         {
             Handler = web.Alias,
             Proxy = true,
-            Description = $"{scope.Node.Path} front door",
+            Description = $"{scope.NodePath} front door",
             EndpointTypes = new[] { EndpointType.REGIONAL },
             CloudWatchRole = FrontDoorDefaults.RestApiCloudWatchRole(props),
             DeployOptions = new StageOptions
@@ -55,7 +55,7 @@ internal static class RestApiBuilder
         {
             usagePlan = api.AddUsagePlan("UsagePlan", new UsagePlanProps
             {
-                Description = $"{scope.Node.Path} API keys",
+                Description = $"{scope.NodePath} API keys",
                 Throttle = new ThrottleSettings { RateLimit = rateLimit, BurstLimit = burstLimit },
                 ApiStages = new IUsagePlanPerApiStage[] { new UsagePlanPerApiStage { Api = api, Stage = api.DeploymentStage } },
             });

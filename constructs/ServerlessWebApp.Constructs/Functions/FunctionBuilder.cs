@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
 using ServerlessWebApp.Constructs.Bundling;
+using ServerlessWebApp.Constructs.FrontDoor;
 using ServerlessWebApp.Constructs.Iam;
 using ServerlessWebApp.Constructs.Network;
 using ServerlessWebApp.Contract;
@@ -18,13 +19,14 @@ namespace ServerlessWebApp.Constructs.Functions;
 internal static class FunctionBuilder
 {
     public static FunctionParts Build(
-        Construct scope, string id, ServerlessWebAppProps props, AppCode code, NetworkPlacement? network,
-        string functionRole, Amazon.CDK.AWS.IAM.IRole? suppliedRole, Duration? timeout = null, double? memorySize = null)
+        ServerlessWebApp scope, string id, ServerlessWebAppProps props, AppCode code, NetworkPlacement? network,
+        string functionRole, Amazon.CDK.AWS.IAM.IRole? suppliedRole, Duration? timeout = null, double? memorySize = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         // Concurrency settings size the web function; a worker is capped by its event source's MaxConcurrency instead,
         // and provisioned concurrency (billed by the hour) is never copied onto it.
         var isWeb = functionRole == SwaEnvironment.WebRole;
-        var scopePath = scope.Node.Path;
+        var scopePath = scope.NodePath;
         var identity = RoleBuilder.ForFunction(scope, $"{id}Role", functionRole, suppliedRole, $"{scopePath} {functionRole} function");
         var logGroup = new LogGroup(scope, $"{id}Logs", new LogGroupProps
         {
@@ -36,7 +38,7 @@ internal static class FunctionBuilder
             {
                 Encryption = QueueEncryption.SQS_MANAGED,
                 EnforceSSL = true,
-                RetentionPeriod = Duration.Days(14),
+                RetentionPeriod = Durations.Days(14),
             })
             : null;
         var tracing = FunctionDefaults.Tracing(props);
@@ -51,7 +53,7 @@ internal static class FunctionBuilder
             MemorySize = memorySize ?? props.MemorySize ?? FunctionDefaults.MemorySize,
             Timeout = timeout ?? FunctionDefaults.Timeout(props),
             EphemeralStorageSize = FunctionDefaults.EphemeralStorage(props),
-            Environment = Environment(props, functionRole),
+            Environment = Environment(props, functionRole, environment),
             ReservedConcurrentExecutions = isWeb ? props.ReservedConcurrentExecutions : null,
             Tracing = tracing,
             LoggingFormat = LoggingFormat.JSON,
@@ -80,13 +82,21 @@ internal static class FunctionBuilder
 
     /// <summary>
     /// The .NET process settings (replaceable by user variables of the same name), user variables,
-    /// secret references (names/ARNs only) and the construct/runtime contract variables.
+    /// secret references (names/ARNs only) and the construct/runtime contract variables, among them the front door's
+    /// stage for the web function and the <paramref name="contract"/> variables already known when the function is created.
     /// </summary>
-    internal static Dictionary<string, string> Environment(ServerlessWebAppProps props, string functionRole)
+    /// <remarks>
+    /// Passed at creation rather than with <c>AddEnvironment</c> afterwards: one jsii round trip less per variable, and
+    /// the same template (the function renders its variables sorted by name because it has a published version).
+    /// </remarks>
+    internal static Dictionary<string, string> Environment(
+        ServerlessWebAppProps props, string functionRole, IReadOnlyDictionary<string, string>? contract = null)
     {
         var environment = new Dictionary<string, string>(FunctionDefaults.ProcessSettings());
         foreach (var (name, value) in props.Environment ?? new Dictionary<string, string>()) environment[name] = value;
         environment[SwaEnvironment.FunctionRole] = functionRole;
+        if (functionRole == SwaEnvironment.WebRole && FrontDoorDefaults.StageName(props) is { } stage) environment[SwaEnvironment.Stage] = stage;
+        foreach (var (name, value) in contract ?? new Dictionary<string, string>()) environment[name] = value;
         var secrets = props.Secrets ?? new Dictionary<string, SecretReference>();
         foreach (var (name, reference) in secrets)
         {
@@ -101,11 +111,11 @@ internal static class FunctionBuilder
 
     private static void GrantBaseline(FunctionIdentity identity, ILogGroup logGroup, Tracing tracing, IQueue? deadLetterQueue, NetworkPlacement? network)
     {
-        var target = identity.PermissionsTarget;
-        FunctionPermissions.WriteLogs(target, logGroup);
-        if (tracing == Tracing.ACTIVE) FunctionPermissions.WriteTraces(target);
-        if (deadLetterQueue is not null) FunctionPermissions.SendToDeadLetterQueue(target, deadLetterQueue);
-        if (network is not null) FunctionPermissions.ManageNetworkInterfaces(target);
+        var statements = new List<Amazon.CDK.AWS.IAM.PolicyStatement> { FunctionPermissions.WriteLogs(logGroup) };
+        if (tracing == Tracing.ACTIVE) statements.Add(FunctionPermissions.WriteTraces());
+        if (deadLetterQueue is not null) statements.Add(FunctionPermissions.SendToDeadLetterQueue(deadLetterQueue));
+        if (network is not null) statements.Add(FunctionPermissions.ManageNetworkInterfaces());
+        identity.Grant([.. statements]);
     }
 
     private static void GrantSecrets(FunctionIdentity identity, ServerlessWebAppProps props)

@@ -26,7 +26,7 @@ internal static class FunctionDefaults
 
     /// <summary>30 s, lowered to what the front door can wait for (29 s behind a REST API).</summary>
     public static Duration Timeout(ServerlessWebAppProps props) =>
-        props.Timeout ?? Duration.Seconds(Math.Min(DefaultTimeoutSeconds, FrontDoorDefaults.MaxTimeoutSeconds(FrontDoorDefaults.Kind(props))));
+        props.Timeout ?? Durations.Seconds(Math.Min(DefaultTimeoutSeconds, FrontDoorDefaults.MaxTimeoutSeconds(FrontDoorDefaults.Kind(props))));
 
     public static Size EphemeralStorage(ServerlessWebAppProps props) => props.EphemeralStorageSize ?? Size.Mebibytes(EphemeralStorageMebibytes);
 

@@ -11,4 +11,20 @@ namespace ServerlessWebApp.Constructs.Iam;
 /// records the statements instead of creating IAM policies.
 /// </param>
 /// <param name="CreatedRole">The role created by the construct, or null when it was supplied.</param>
-internal sealed record FunctionIdentity(IRole Role, IGrantable PermissionsTarget, Role? CreatedRole);
+internal sealed record FunctionIdentity(IRole Role, IGrantable PermissionsTarget, Role? CreatedRole)
+{
+    /// <summary>The default policy of <see cref="CreatedRole"/>, written several statements at a time; null for a supplied role.</summary>
+    public RoleDefaultPolicy? CreatedRolePolicy { get; } = CreatedRole is null ? null : new RoleDefaultPolicy(CreatedRole);
+
+    /// <summary>Grants the function these statements, in this order.</summary>
+    public void Grant(params PolicyStatement[] statements)
+    {
+        if (CreatedRolePolicy is not null)
+        {
+            CreatedRolePolicy.Add(statements);
+            return;
+        }
+        var principal = PermissionsTarget.GrantPrincipal;
+        foreach (var statement in statements) principal.AddToPrincipalPolicy(statement);
+    }
+}

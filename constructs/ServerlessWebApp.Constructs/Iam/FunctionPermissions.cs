@@ -9,7 +9,8 @@ namespace ServerlessWebApp.Constructs.Iam;
 /// <summary>
 /// The exact statements a function needs, with explicit actions (no <c>*</c> or <c>service:*</c>) scoped to the
 /// construct's own resources. Only X-Ray and VPC network-interface actions need <c>Resource: "*"</c>: those APIs
-/// accept nothing narrower.
+/// accept nothing narrower. A function's statements are granted through <see cref="FunctionIdentity.Grant"/>, which
+/// adds each batch to its role's default policy in one call; other grantees through <see cref="Grant"/>.
 /// </summary>
 internal static class FunctionPermissions
 {
@@ -21,47 +22,35 @@ internal static class FunctionPermissions
         "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
     };
 
-    public static void WriteLogs(IGrantable target, ILogGroup logGroup) => Add(target, new PolicyStatement(new PolicyStatementProps
-    {
-        Actions = new[] { "logs:CreateLogStream", "logs:PutLogEvents" },
-        Resources = new[] { logGroup.LogGroupArn },
-    }));
+    public static PolicyStatement WriteLogs(ILogGroup logGroup) =>
+        Statements.Allow(["logs:CreateLogStream", "logs:PutLogEvents"], logGroup.LogGroupArn);
 
-    public static void WriteTraces(IGrantable target) => Add(target, new PolicyStatement(new PolicyStatementProps
-    {
-        Actions = XRayActions,
-        Resources = new[] { "*" },
-    }));
+    public static PolicyStatement WriteTraces() => Statements.Allow(XRayActions, "*");
 
-    public static void ManageNetworkInterfaces(IGrantable target) => Add(target, new PolicyStatement(new PolicyStatementProps
-    {
-        Actions = NetworkInterfaceActions,
-        Resources = new[] { "*" },
-    }));
+    public static PolicyStatement ManageNetworkInterfaces() => Statements.Allow(NetworkInterfaceActions, "*");
 
-    public static void SendToDeadLetterQueue(IGrantable target, IQueue queue) => Add(target, new PolicyStatement(new PolicyStatementProps
-    {
-        Actions = new[] { "sqs:SendMessage" },
-        Resources = new[] { queue.QueueArn },
-    }));
+    public static PolicyStatement SendToDeadLetterQueue(IQueue queue) => Statements.Allow(["sqs:SendMessage"], queue.QueueArn);
 
-    public static void ReadObjects(IGrantable target, IBucket bucket)
+    public static PolicyStatement[] ReadObjects(IBucket bucket) =>
+        [Statements.Allow(["s3:ListBucket"], bucket.BucketArn), Statements.Allow(["s3:GetObject"], bucket.ArnForObjects("*"))];
+
+    public static PolicyStatement[] ReadWriteObjects(IBucket bucket)
     {
-        Add(target, new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:ListBucket" }, Resources = new[] { bucket.BucketArn } }));
-        Add(target, new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { bucket.ArnForObjects("*") } }));
+        // One object ARN for both statements: each ArnForObjects is a round trip to jsii's Node process.
+        var objects = bucket.ArnForObjects("*");
+        return
+        [
+            Statements.Allow(["s3:ListBucket"], bucket.BucketArn),
+            Statements.Allow(["s3:GetObject"], objects),
+            Statements.Allow(["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], objects),
+        ];
     }
 
-    public static void ReadWriteObjects(IGrantable target, IBucket bucket)
+    /// <summary>Adds the statements to a grantee that is not one of the construct's function identities (<see cref="FunctionIdentity.Grant"/>).</summary>
+    public static void Grant(IGrantable target, params PolicyStatement[] statements)
     {
-        ReadObjects(target, bucket);
-        Add(target, new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = new[] { "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload" },
-            Resources = new[] { bucket.ArnForObjects("*") },
-        }));
+        // A created Role is its own grant principal (CDK's Role.grantPrincipal is `this`): skip reading it back through jsii.
+        var principal = target as Role ?? target.GrantPrincipal;
+        foreach (var statement in statements) principal.AddToPrincipalPolicy(statement);
     }
-
-    // A created Role is its own grant principal (CDK's Role.grantPrincipal is `this`): skip reading it back through jsii.
-    private static void Add(IGrantable target, PolicyStatement statement) =>
-        (target as Role ?? target.GrantPrincipal).AddToPrincipalPolicy(statement);
 }

@@ -62,27 +62,29 @@ internal static class ServerlessWebAppAcknowledgements
     {
         var nag = new NagAcknowledgement();
         var payloadBucket = tasks.Queue?.PayloadBucket;
-        var stack = Stack.Of(scope);
-        AcknowledgeFunction(nag, stack, web, assets, payloadBucket);
-        if (tasks.Worker is { } worker) AcknowledgeFunction(nag, stack, worker, assets, payloadBucket);
+        // The findings name the buckets by logical id (three jsii round trips each): resolve them once for both functions.
+        var stack = new Lazy<Stack>(() => Stack.Of(scope));
+        var objectFindings = new Lazy<object[]>(() => new[] { assets.StaticAssetsBucket, assets.UploadsBucket }
+            .Where(b => b is not null)
+            .Select(b => ObjectsFinding(stack.Value, b!))
+            .ToArray());
+        var payloadFinding = new Lazy<object?>(() => payloadBucket is null ? null : ObjectsFinding(stack.Value, payloadBucket));
+        AcknowledgeFunction(nag, web, objectFindings, payloadFinding);
+        if (tasks.Worker is { } worker) AcknowledgeFunction(nag, worker, objectFindings, payloadFinding);
         AcknowledgeFrontDoor(nag, props, frontDoor);
-        if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(nag, deployment);
+        if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(nag, deployment, assets.StaticAssetsHandler);
         nag.Write();
     }
 
-    private static void AcknowledgeFunction(NagAcknowledgement nag, Stack stack, FunctionParts function, AssetsParts assets, IBucket? payloadBucket)
+    private static void AcknowledgeFunction(NagAcknowledgement nag, FunctionParts function, Lazy<object[]> objectFindings, Lazy<object?> payloadFinding)
     {
         if (function.DeadLetterQueue is { } deadLetterQueue)
             nag.Add(deadLetterQueue, "Serverless-SQSRedrivePolicy", TerminalDeadLetterQueueReason);
-        if (function.Identity.CreatedRole?.Node.TryFindChild("DefaultPolicy") is not Policy policy) return;
+        if (function.Identity.CreatedRolePolicy?.Policy is not { } policy) return;
         nag.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
-        var objectResources = new[] { assets.StaticAssetsBucket, assets.UploadsBucket }
-            .Where(b => b is not null)
-            .Select(b => ObjectsFinding(stack, b!))
-            .ToArray();
-        if (objectResources.Length > 0) nag.Add(policy, "AwsSolutions-IAM5", BucketObjectsReason, objectResources);
-        if (payloadBucket is not null)
-            nag.Add(policy, "AwsSolutions-IAM5", ComplianceSuppressions.PayloadObjectsReason, ObjectsFinding(stack, payloadBucket));
+        if (objectFindings.Value.Length > 0) nag.Add(policy, "AwsSolutions-IAM5", BucketObjectsReason, objectFindings.Value);
+        if (payloadFinding.Value is { } payloadObjects)
+            nag.Add(policy, "AwsSolutions-IAM5", ComplianceSuppressions.PayloadObjectsReason, payloadObjects);
     }
 
     private static object ObjectsFinding(Stack stack, IBucket bucket) =>
@@ -114,22 +116,25 @@ internal static class ServerlessWebAppAcknowledgements
                 NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AmazonAPIGatewayPushToCloudWatchLogs$/"));
     }
 
-    private static void AcknowledgeDeploymentHelper(NagAcknowledgement nag, Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment)
+    // The handler, its role and policy are CDK's per-stack singletons, shared with every other deployment of the
+    // stack: their acknowledgements are merged with those already written (AddShared).
+    private static void AcknowledgeDeploymentHelper(
+        NagAcknowledgement nag, Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment, Amazon.CDK.AWS.Lambda.CfnFunction? handler)
     {
-        if (DeploymentHandler.Of(deployment) is { } handler)
+        if (handler is not null)
         {
             foreach (var rule in new[] { "AwsSolutions-L1", "Serverless-LambdaLatestVersion" })
-                nag.Add(handler, rule, DeploymentHelperRuntimeReason);
-            nag.Add(handler, "Serverless-LambdaDLQ", DeploymentHelperDeadLetterReason);
+                nag.AddShared(handler, rule, DeploymentHelperRuntimeReason);
+            nag.AddShared(handler, "Serverless-LambdaDLQ", DeploymentHelperDeadLetterReason);
         }
 
         var role = deployment.HandlerRole;
         var roleNode = role.Node;
         if (roleNode.DefaultChild is not CfnRole cfnRole) return; // a supplied AssetDeploymentRole: nothing created to acknowledge
-        nag.Add(cfnRole, "AwsSolutions-IAM4", DeploymentHelperBasicExecutionReason,
+        nag.AddShared(cfnRole, "AwsSolutions-IAM4", DeploymentHelperBasicExecutionReason,
             NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AWSLambdaBasicExecutionRole$/"));
         if (roleNode.TryFindChild("DefaultPolicy") is not Policy policy) return;
-        nag.Add(policy, "AwsSolutions-IAM5", DeploymentHelperObjectsReason, NagAcknowledgement.Regex("/^Resource::.+\\/\\*$/"));
-        nag.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
+        nag.AddShared(policy, "AwsSolutions-IAM5", DeploymentHelperObjectsReason, NagAcknowledgement.Regex("/^Resource::.+\\/\\*$/"));
+        nag.AddShared(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
     }
 }

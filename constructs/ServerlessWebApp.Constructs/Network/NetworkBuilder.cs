@@ -6,7 +6,7 @@ namespace ServerlessWebApp.Constructs.Network;
 /// <summary>The function's place in a VPC: none without a VPC; otherwise the given or a new no-ingress security group.</summary>
 internal static class NetworkBuilder
 {
-    public static NetworkPlacement? Build(Construct scope, ServerlessWebAppProps props)
+    public static NetworkPlacement? Build(ServerlessWebApp scope, ServerlessWebAppProps props)
     {
         if (props.Vpc is null) return null;
         var groups = props.SecurityGroups ?? new ISecurityGroup[]
@@ -15,7 +15,7 @@ internal static class NetworkBuilder
             {
                 Vpc = props.Vpc,
                 AllowAllOutbound = true,
-                Description = $"{scope.Node.Path}: Lambda function (no ingress)",
+                Description = $"{scope.NodePath}: Lambda function (no ingress)",
             }),
         };
         return new NetworkPlacement(props.Vpc, props.VpcSubnets, groups);

@@ -9,8 +9,8 @@ public static class KeepWarmDefaults
     public const int RetryAttempts = 2;
 
     /// <summary>Ping interval: well inside the minutes after which Lambda reclaims an idle environment.</summary>
-    public static Duration Rate() => Duration.Minutes(5);
+    public static Duration Rate() => Durations.Minutes(5);
 
     /// <summary>A ping older than a minute is stale: it goes to the dead-letter queue instead of being retried.</summary>
-    public static Duration MaxEventAge() => Duration.Seconds(60);
+    public static Duration MaxEventAge() => Durations.Seconds(60);
 }

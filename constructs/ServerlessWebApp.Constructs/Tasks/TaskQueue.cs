@@ -59,13 +59,18 @@ public sealed class TaskQueue : Construct
         });
         ComplianceSuppressions.SqsEventSourceMapping(EventSourceMapping);
 
-        WebStatements = TaskQueuePermissions.Web(Queue, StatusTable, PayloadBucket);
-        WorkerStatements = TaskQueuePermissions.Worker(Queue, StatusTable, PayloadBucket);
+        var arns = TaskQueueArns.Of(Queue, StatusTable, PayloadBucket);
+        WebStatements = TaskQueuePermissions.Web(arns);
+        WorkerStatements = TaskQueuePermissions.Worker(arns);
         Apply(workerFunction, WorkerStatements);
         if (props.WebFunction is not null) Apply(props.WebFunction, WebStatements);
 
-        WebEnvironment = BuildEnvironment(includeQueueUrl: true);
-        WorkerEnvironment = BuildEnvironment(includeQueueUrl: false);
+        // Names and the URL read once for both functions' variables and the output (each read is a jsii round trip).
+        var queueUrl = Queue.QueueUrl;
+        var tableName = StatusTable?.TableName;
+        var payloadBucketName = PayloadBucket?.BucketName;
+        WebEnvironment = BuildEnvironment(queueUrl, tableName, payloadBucketName);
+        WorkerEnvironment = BuildEnvironment(queueUrl: null, tableName, payloadBucketName);
         if (props.ApplyEnvironment ?? true)
         {
             if (props.WebFunction is Function web) AddEnvironment(web, WebEnvironment);
@@ -74,7 +79,7 @@ public sealed class TaskQueue : Construct
 
         QueueUrlOutput = new CfnOutput(this, "QueueUrl", new CfnOutputProps
         {
-            Value = Queue.QueueUrl,
+            Value = queueUrl,
             Description = "URL of the task queue the web function sends tasks to.",
         });
         DeadLetterQueueUrlOutput = new CfnOutput(this, "DeadLetterQueueUrl", new CfnOutputProps
@@ -131,12 +136,12 @@ public sealed class TaskQueue : Construct
         foreach (var statement in statements) principal.AddToPrincipalPolicy(statement);
     }
 
-    private Dictionary<string, string> BuildEnvironment(bool includeQueueUrl)
+    private static Dictionary<string, string> BuildEnvironment(string? queueUrl, string? tableName, string? payloadBucketName)
     {
         var environment = new Dictionary<string, string>();
-        if (includeQueueUrl) environment[SwaEnvironment.TaskQueueUrl] = Queue.QueueUrl;
-        if (StatusTable is not null) environment[SwaEnvironment.TaskStatusTable] = StatusTable.TableName;
-        if (PayloadBucket is not null) environment[SwaEnvironment.TaskPayloadBucket] = PayloadBucket.BucketName;
+        if (queueUrl is not null) environment[SwaEnvironment.TaskQueueUrl] = queueUrl;
+        if (tableName is not null) environment[SwaEnvironment.TaskStatusTable] = tableName;
+        if (payloadBucketName is not null) environment[SwaEnvironment.TaskPayloadBucket] = payloadBucketName;
         return environment;
     }
 

@@ -20,13 +20,13 @@ public static class TaskQueueDefaults
     public const int MaxVisibilityTimeoutSeconds = 12 * 60 * 60;
 
     /// <summary>Retention of unprocessed tasks: SQS's own default.</summary>
-    public static Duration RetentionPeriod() => Duration.Days(4);
+    public static Duration RetentionPeriod() => Durations.Days(4);
 
     /// <summary>Retention of dead-lettered tasks: SQS's longest, so a failure can be inspected for two weeks.</summary>
-    public static Duration DeadLetterRetentionPeriod() => Duration.Days(14);
+    public static Duration DeadLetterRetentionPeriod() => Durations.Days(14);
 
     /// <summary>Lifetime of large payload objects: as long as a dead-lettered message that may point at them.</summary>
-    public static Duration PayloadRetention() => Duration.Days(14);
+    public static Duration PayloadRetention() => Durations.Days(14);
 
     /// <summary>
     /// Six times the worker's timeout plus the batching window (AWS's guidance for SQS event sources, so a batch
@@ -35,7 +35,7 @@ public static class TaskQueueDefaults
     public static Duration VisibilityTimeout(Duration workerTimeout, Duration? maxBatchingWindow)
     {
         var seconds = 6 * workerTimeout.ToSeconds() + (maxBatchingWindow?.ToSeconds() ?? 0);
-        return Duration.Seconds(Math.Min(seconds, MaxVisibilityTimeoutSeconds));
+        return Durations.Seconds(Math.Min(seconds, MaxVisibilityTimeoutSeconds));
     }
 
     /// <summary>
@@ -76,8 +76,8 @@ public static class TaskQueueDefaults
             {
                 Id = "ExpireTaskPayloads",
                 Expiration = retention ?? PayloadRetention(),
-                NoncurrentVersionExpiration = Duration.Days(1),
-                AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+                NoncurrentVersionExpiration = Durations.Days(1),
+                AbortIncompleteMultipartUploadAfter = Durations.Days(1),
             },
         ],
     };

@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
+using ServerlessWebApp.Constructs.Iam;
 
 namespace ServerlessWebApp.Constructs.Tasks;
 
@@ -24,39 +25,38 @@ internal static class TaskQueuePermissions
     private static readonly string[] TableKeyActions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"];
 
     /// <summary>Send tasks, create and read their status, upload large payloads.</summary>
-    public static List<PolicyStatement> Web(Queue queue, Table? table, Bucket? payloads)
+    public static List<PolicyStatement> Web(TaskQueueArns arns)
     {
-        var statements = new List<PolicyStatement> { Allow(SendActions, queue.QueueArn) };
-        if (queue.EncryptionMasterKey is not null) statements.Add(Allow(["kms:GenerateDataKey", "kms:Decrypt"], queue.EncryptionMasterKey.KeyArn));
-        AddTable(statements, table, WebTableActions);
-        AddObjects(statements, payloads, "s3:PutObject", "kms:GenerateDataKey");
+        var statements = new List<PolicyStatement> { Allow(SendActions, arns.Queue) };
+        if (arns.QueueKey is not null) statements.Add(Allow(["kms:GenerateDataKey", "kms:Decrypt"], arns.QueueKey));
+        AddTable(statements, arns, WebTableActions);
+        AddObjects(statements, arns, "s3:PutObject", "kms:GenerateDataKey");
         return statements;
     }
 
     /// <summary>Consume tasks, record their progress, download large payloads.</summary>
-    public static List<PolicyStatement> Worker(Queue queue, Table? table, Bucket? payloads)
+    public static List<PolicyStatement> Worker(TaskQueueArns arns)
     {
-        var statements = new List<PolicyStatement> { Allow(ConsumeActions, queue.QueueArn) };
-        if (queue.EncryptionMasterKey is not null) statements.Add(Allow(["kms:Decrypt"], queue.EncryptionMasterKey.KeyArn));
-        AddTable(statements, table, WorkerTableActions);
-        AddObjects(statements, payloads, "s3:GetObject", "kms:Decrypt");
+        var statements = new List<PolicyStatement> { Allow(ConsumeActions, arns.Queue) };
+        if (arns.QueueKey is not null) statements.Add(Allow(["kms:Decrypt"], arns.QueueKey));
+        AddTable(statements, arns, WorkerTableActions);
+        AddObjects(statements, arns, "s3:GetObject", "kms:Decrypt");
         return statements;
     }
 
-    private static void AddTable(List<PolicyStatement> statements, Table? table, string[] actions)
+    private static void AddTable(List<PolicyStatement> statements, TaskQueueArns arns, string[] actions)
     {
-        if (table is null) return;
-        statements.Add(Allow(actions, table.TableArn));
-        if (table.EncryptionKey is not null) statements.Add(Allow(TableKeyActions, table.EncryptionKey.KeyArn));
+        if (arns.Table is null) return;
+        statements.Add(Allow(actions, arns.Table));
+        if (arns.TableKey is not null) statements.Add(Allow(TableKeyActions, arns.TableKey));
     }
 
-    private static void AddObjects(List<PolicyStatement> statements, Bucket? bucket, string objectAction, string keyAction)
+    private static void AddObjects(List<PolicyStatement> statements, TaskQueueArns arns, string objectAction, string keyAction)
     {
-        if (bucket is null) return;
-        statements.Add(Allow([objectAction], bucket.ArnForObjects("*")));
-        if (bucket.EncryptionKey is not null) statements.Add(Allow([keyAction], bucket.EncryptionKey.KeyArn));
+        if (arns.PayloadObjects is null) return;
+        statements.Add(Allow([objectAction], arns.PayloadObjects));
+        if (arns.PayloadKey is not null) statements.Add(Allow([keyAction], arns.PayloadKey));
     }
 
-    private static PolicyStatement Allow(string[] actions, string resource) =>
-        new(new PolicyStatementProps { Actions = actions, Resources = [resource] });
+    private static PolicyStatement Allow(string[] actions, string resource) => Statements.Allow(actions, resource);
 }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Scheduler;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
+using ServerlessWebApp.Constructs.Iam;
 
 namespace ServerlessWebApp.Constructs.Tasks;
 
@@ -26,8 +27,8 @@ public sealed class TaskSchedules : Construct
         Role = props.Role ?? CreateRole();
         RoleStatements =
         [
-            new PolicyStatement(new PolicyStatementProps { Actions = ["lambda:InvokeFunction"], Resources = [props.Alias.FunctionArn] }),
-            new PolicyStatement(new PolicyStatementProps { Actions = ["sqs:SendMessage"], Resources = [DeadLetterQueue.QueueArn] }),
+            Statements.Allow(["lambda:InvokeFunction"], props.Alias.FunctionArn),
+            Statements.Allow(["sqs:SendMessage"], DeadLetterQueue.QueueArn),
         ];
         // A supplied immutable role is left untouched: RoleStatements then says what to attach to it.
         foreach (var statement in RoleStatements) Role.AddToPrincipalPolicy(statement);

@@ -9,5 +9,5 @@ public static class TaskSchedulesDefaults
     public const int RetryAttempts = 185;
 
     /// <summary>Age after which an undelivered run is dead-lettered: the service maximum.</summary>
-    public static Duration MaxEventAge() => Duration.Hours(24);
+    public static Duration MaxEventAge() => Durations.Hours(24);
 }

@@ -17,7 +17,8 @@ namespace ServerlessWebApp.Constructs.Tasks;
 /// </summary>
 internal static class TasksBuilder
 {
-    public delegate FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Duration? timeout, double? memorySize);
+    public delegate FunctionParts AddFunction(
+        string id, string functionRole, IRole? suppliedRole, Duration? timeout, double? memorySize, IReadOnlyDictionary<string, string>? environment);
 
     public static TasksParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, AssetsParts assets, AddFunction addFunction)
     {
@@ -26,7 +27,7 @@ internal static class TasksBuilder
         if (props.Tasks is { } tasks)
         {
             var timeout = ServerlessWebAppTasksDefaults.WorkerTimeout(tasks);
-            worker = addFunction("Worker", SwaEnvironment.WorkerRole, props.WorkerRole, timeout, tasks.WorkerMemorySize);
+            worker = addFunction("Worker", SwaEnvironment.WorkerRole, props.WorkerRole, timeout, tasks.WorkerMemorySize, SharedBucketEnvironment(assets));
             ShareBuckets(worker, assets);
             queue = BuildQueue(scope, props, tasks, timeout, web, worker, assets);
         }
@@ -60,14 +61,9 @@ internal static class TasksBuilder
             ApplyEnvironment = false,
         });
 
-        var webPrincipal = web.PermissionsTarget.GrantPrincipal;
-        foreach (var statement in queue.WebStatements) webPrincipal.AddToPrincipalPolicy(statement);
+        web.Identity.Grant([.. queue.WebStatements]);
         // TaskQueue grants the worker's role itself; a supplied (immutable) role ignores that, so record its needs.
-        if (worker.Identity.CreatedRole is null)
-        {
-            var workerPrincipal = worker.PermissionsTarget.GrantPrincipal;
-            foreach (var statement in queue.WorkerStatements) workerPrincipal.AddToPrincipalPolicy(statement);
-        }
+        if (worker.Identity.CreatedRole is null) worker.Identity.Grant([.. queue.WorkerStatements]);
         foreach (var (name, value) in queue.WebEnvironment) web.Function.AddEnvironment(name, value);
         foreach (var (name, value) in queue.WorkerEnvironment) worker.Function.AddEnvironment(name, value);
         return queue;
@@ -76,16 +72,17 @@ internal static class TasksBuilder
     /// <summary>Tasks run the same app code, so the worker reads the static files and works on uploads as the web function does.</summary>
     private static void ShareBuckets(FunctionParts worker, AssetsParts assets)
     {
-        if (assets.StaticAssetsBucket is { } staticBucket)
-        {
-            FunctionPermissions.ReadObjects(worker.PermissionsTarget, staticBucket);
-            worker.Function.AddEnvironment(SwaEnvironment.StaticBucket, staticBucket.BucketName);
-        }
-        if (assets.UploadsBucket is { } uploads)
-        {
-            FunctionPermissions.ReadWriteObjects(worker.PermissionsTarget, uploads);
-            worker.Function.AddEnvironment(SwaEnvironment.UploadsBucket, uploads.BucketName);
-        }
+        if (assets.StaticAssetsBucket is { } staticBucket) worker.Identity.Grant(FunctionPermissions.ReadObjects(staticBucket));
+        if (assets.UploadsBucket is { } uploads) worker.Identity.Grant(FunctionPermissions.ReadWriteObjects(uploads));
+    }
+
+    /// <summary>The bucket names the worker gets at creation, as the web function does (<see cref="ShareBuckets"/>).</summary>
+    private static Dictionary<string, string> SharedBucketEnvironment(AssetsParts assets)
+    {
+        var environment = new Dictionary<string, string>();
+        if (assets.StaticAssetsBucket is { } staticBucket) environment[SwaEnvironment.StaticBucket] = staticBucket.BucketName;
+        if (assets.UploadsBucket is { } uploads) environment[SwaEnvironment.UploadsBucket] = uploads.BucketName;
+        return environment;
     }
 
     private static TaskSchedules BuildSchedules(Construct scope, ServerlessWebAppProps props, IReadOnlyList<ScheduledTask> list, FunctionParts worker)

@@ -62,6 +62,40 @@ public class NagAcknowledgementTests
     }
 
     [Fact]
+    public void TwoAppsInOneStackKeepOneSetOfAcknowledgementsOnTheSharedDeploymentHelper()
+    {
+        // GIVEN two apps with static files in one stack: CDK creates ONE deployment helper (function, role, policy) for
+        // both, and between them the user acknowledged a finding of their own on the helper's function
+        var stack = TestStacks.NewStack();
+        _ = new Constructs.ServerlessWebApp(stack, "First", TestStacks.Props(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot));
+        var helper = stack.Node.Children.Single(c => c.Node.Id.StartsWith("Custom::CDKBucketDeployment", StringComparison.Ordinal));
+        global::ServerlessWebApp.Constructs.Compliance.NagSuppression.Add(helper, "Serverless-LambdaTracing", "The user's own reason, written between the two apps.");
+        _ = new Constructs.ServerlessWebApp(stack, "Second", TestStacks.Props(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot));
+
+        // WHEN synthesized
+        var template = Template.FromStack(stack);
+
+        // THEN each helper resource carries every acknowledgement exactly once, the user's kept: the second app merged, not replaced
+        var helperRules = template.FindResources("AWS::Lambda::Function")
+            .Concat(template.FindResources("AWS::IAM::Role"))
+            .Concat(template.FindResources("AWS::IAM::Policy"))
+            .Where(r => r.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal))
+            .Select(r => (Type: ((IDictionary<string, object>)r.Value)["Type"].ToString()!, Rules: RulesOf((IDictionary<string, object>)r.Value)))
+            .ToList();
+        Assert.Equal(3, helperRules.Count);
+        foreach (var (type, rules) in helperRules) Assert.Equal(rules.Distinct().Count(), rules.Count);
+        Assert.Equal(["AwsSolutions-L1", "Serverless-LambdaDLQ", "Serverless-LambdaLatestVersion", "Serverless-LambdaTracing"],
+            helperRules.Single(r => r.Type == "AWS::Lambda::Function").Rules.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, helperRules.Single(r => r.Type == "AWS::IAM::Policy").Rules.Count);
+    }
+
+    private static List<(string Id, string Reason)> RulesOf(IDictionary<string, object> resource) =>
+        JsonDocument.Parse(JsonSerializer.Serialize(resource["Metadata"])).RootElement
+            .GetProperty("cdk_nag").GetProperty("rules_to_suppress").EnumerateArray()
+            .Select(rule => (rule.GetProperty("id").GetString()!, rule.GetProperty("reason").GetString()!))
+            .ToList();
+
+    [Fact]
     public void CreatedDeploymentHelperRoleMayWriteTraces()
     {
         var template = TestStacks.Synth(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot);

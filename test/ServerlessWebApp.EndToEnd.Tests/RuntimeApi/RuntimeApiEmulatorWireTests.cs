@@ -62,11 +62,7 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         Assert.Equal(202, (await _runtime.ReadResponseAsync()).StatusCode);
         await only;
         await WaitForPollsAsync(2);
-        var later = _emulator.InvokeAsync("""{"n":2}""", Timeout);
-        var delivered = await _runtime.ReadResponseAsync();
-        Assert.Equal("""{"n":2}""", delivered.Body);
-        await AnswerAcceptedAsync(delivered.Header("Lambda-Runtime-Aws-Request-Id"));
-        await later;
+        await InvokeDeliverAndAnswerAsync("""{"n":2}""");
     }
 
     [Fact]
@@ -155,12 +151,8 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
 
         // THEN it gets 404, and the same connection still serves the next request
         Assert.Equal(404, missing.StatusCode);
-        var invocation = _emulator.InvokeAsync("""{"after":404}""", Timeout);
         await _runtime.SendAsync(Next);
-        var delivered = await _runtime.ReadResponseAsync();
-        Assert.Equal("""{"after":404}""", delivered.Body);
-        await AnswerAcceptedAsync(delivered.Header("Lambda-Runtime-Aws-Request-Id"));
-        await invocation;
+        await InvokeDeliverAndAnswerAsync("""{"after":404}""");
     }
 
     [Fact]
@@ -227,6 +219,16 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         await restarted.SendAsync(Response(delivered.Header("Lambda-Runtime-Aws-Request-Id"), "{}"));
         Assert.Equal(202, (await restarted.ReadResponseAsync()).StatusCode);
         Assert.Equal(InvocationOutcome.Response, (await invocation).Outcome);
+    }
+
+    /// <summary>Invokes <paramref name="eventJson"/> for the /next already sent, answers it and requires the invocation to complete.</summary>
+    private async Task InvokeDeliverAndAnswerAsync(string eventJson)
+    {
+        var invocation = _emulator.InvokeAsync(eventJson, Timeout);
+        var delivered = await _runtime.ReadResponseAsync();
+        Assert.Equal(eventJson, delivered.Body);
+        await AnswerAcceptedAsync(delivered.Header("Lambda-Runtime-Aws-Request-Id"));
+        await invocation;
     }
 
     /// <summary>Posts an empty JSON response for the request and requires the emulator's 202.</summary>

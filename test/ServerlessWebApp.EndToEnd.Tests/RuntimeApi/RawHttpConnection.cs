@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using ServerlessWebApp.TestSupport.RawHttp;
 
 namespace ServerlessWebApp.EndToEnd.Tests.RuntimeApi;
 
@@ -11,11 +12,13 @@ internal sealed class RawHttpConnection : IDisposable
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
     private readonly Socket _socket;
-    private readonly byte[] _buffer = new byte[256 * 1024];
-    private int _start;
-    private int _end;
+    private readonly RawHttpMessageReader _reader;
 
-    private RawHttpConnection(Socket socket) => _socket = socket;
+    private RawHttpConnection(Socket socket)
+    {
+        _socket = socket;
+        _reader = new RawHttpMessageReader(new NetworkStream(socket, ownsSocket: false));
+    }
 
     public static async Task<RawHttpConnection> ConnectAsync(string address)
     {
@@ -47,29 +50,9 @@ internal sealed class RawHttpConnection : IDisposable
     public async Task<RawHttpResponse> ReadResponseAsync()
     {
         using var timeout = new CancellationTokenSource(ReadTimeout);
-        int headEnd;
-        while ((headEnd = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8)) < 0)
-        {
-            if (await ReceiveAsync(timeout.Token) == 0) throw new IOException("The server closed the connection before a full response head.");
-        }
-        var head = Encoding.ASCII.GetString(_buffer, _start, headEnd);
-        _start += headEnd + 4;
-        var lines = head.Split("\r\n");
-        var status = int.Parse(lines[0].Split(' ')[1]);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':');
-            headers[line[..colon]] = line[(colon + 1)..].Trim();
-        }
-        var length = headers.TryGetValue("Content-Length", out var value) ? int.Parse(value) : 0;
-        while (_end - _start < length)
-        {
-            if (await ReceiveAsync(timeout.Token) == 0) throw new IOException("The server closed the connection inside a response body.");
-        }
-        var body = Encoding.UTF8.GetString(_buffer, _start, length);
-        _start += length;
-        return new RawHttpResponse(status, headers, body);
+        var message = await _reader.ReadAsync(timeout.Token)
+            ?? throw new IOException("The server closed the connection before a full response head.");
+        return new RawHttpResponse(int.Parse(message.StartLine[1]), message.Headers, message.Body);
     }
 
     /// <summary>True when the server closes the connection (a read returns end of stream) within the timeout.</summary>
@@ -78,13 +61,9 @@ internal sealed class RawHttpConnection : IDisposable
         using var timeout = new CancellationTokenSource(ReadTimeout);
         try
         {
-            while (true)
-            {
-                if (_start < _end) return false;
-                if (await ReceiveAsync(timeout.Token) == 0) return true;
-            }
+            return await _reader.IsAtEndAsync(timeout.Token);
         }
-        catch (SocketException)
+        catch (IOException)
         {
             return true;
         }
@@ -92,14 +71,6 @@ internal sealed class RawHttpConnection : IDisposable
         {
             return false;
         }
-    }
-
-    private async Task<int> ReceiveAsync(CancellationToken cancellationToken)
-    {
-        if (_start == _end) _start = _end = 0;
-        var received = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
-        _end += received;
-        return received;
     }
 
     public void Dispose() => _socket.Dispose();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using ServerlessWebApp.TestSupport.RawHttp;
 
 namespace ServerlessWebApp.Hosting.Tests.Runtime.Scripted;
 
@@ -62,18 +62,18 @@ internal sealed class ScriptedRuntimeApi : IAsyncDisposable
             using var _ = client;
             client.NoDelay = true;
             var stream = client.GetStream();
-            var reader = new RequestReader(stream, connection);
+            var reader = new RawHttpMessageReader(stream);
             RawRequest? carried = null;
             while (true)
             {
-                var request = carried ?? await reader.ReadAsync(_stop.Token);
+                var request = carried ?? await ReadRequestAsync(reader, connection);
                 carried = null;
                 if (request is null) return;
                 lock (_requests) _requests.Add(request);
                 var answer = _script(request);
                 if (answer.HoldUntilNextRequest)
                 {
-                    carried = await reader.ReadAsync(_stop.Token).AsTask().WaitAsync(TimeSpan.FromSeconds(5))
+                    carried = await ReadRequestAsync(reader, connection).WaitAsync(TimeSpan.FromSeconds(5))
                         ?? throw new InvalidOperationException("The client closed the connection instead of pipelining the next request.");
                 }
                 if (answer.Gate is not null) await answer.Gate.WaitAsync(_stop.Token);
@@ -103,54 +103,8 @@ internal sealed class ScriptedRuntimeApi : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads request heads and Content-Length bodies from one connection, keeping extra bytes for the next request.</summary>
-    private sealed class RequestReader(Stream stream, int connection)
-    {
-        private readonly List<byte> _pending = [];
-        private readonly byte[] _chunk = new byte[64 * 1024];
-
-        public async ValueTask<RawRequest?> ReadAsync(CancellationToken cancellationToken)
-        {
-            int headEnd;
-            while ((headEnd = IndexOfHeadEnd()) < 0)
-            {
-                if (!await FillAsync(cancellationToken)) return null;
-            }
-
-            var head = Encoding.ASCII.GetString([.. _pending.GetRange(0, headEnd)]).Split("\r\n");
-            _pending.RemoveRange(0, headEnd + 4);
-            var requestLine = head[0].Split(' ');
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var line in head.Skip(1))
-            {
-                var colon = line.IndexOf(':');
-                headers[line[..colon]] = line[(colon + 1)..].Trim();
-            }
-
-            var length = headers.TryGetValue("Content-Length", out var value) ? int.Parse(value) : 0;
-            while (_pending.Count < length)
-            {
-                if (!await FillAsync(cancellationToken)) return null;
-            }
-            var body = Encoding.UTF8.GetString([.. _pending.GetRange(0, length)]);
-            _pending.RemoveRange(0, length);
-            return new RawRequest(connection, requestLine[0], requestLine[1], headers, body);
-        }
-
-        private int IndexOfHeadEnd()
-        {
-            for (var i = 0; i + 3 < _pending.Count; i++)
-            {
-                if (_pending[i] == '\r' && _pending[i + 1] == '\n' && _pending[i + 2] == '\r' && _pending[i + 3] == '\n') return i;
-            }
-            return -1;
-        }
-
-        private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
-        {
-            var read = await stream.ReadAsync(_chunk, cancellationToken);
-            _pending.AddRange(_chunk.AsSpan(0, read));
-            return read > 0;
-        }
-    }
+    private async Task<RawRequest?> ReadRequestAsync(RawHttpMessageReader reader, int connection) =>
+        await reader.ReadAsync(_stop.Token) is { } message
+            ? new RawRequest(connection, message.StartLine[0], message.StartLine[1], message.Headers, message.Body)
+            : null;
 }

@@ -14,7 +14,7 @@ internal static class AppLauncher
     public static readonly string GetEvent = SampleEvents.HttpApiV2("GET", Path);
 
     /// <summary>Settings both hosts share, so the comparison differs only in how requests arrive.</summary>
-    private static Dictionary<string, string?> Common(PublishedApp app, ProcessSettings settings)
+    private static Dictionary<string, string?> Common(ProcessSettings settings)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -23,7 +23,7 @@ internal static class AppLauncher
         };
         if (settings == ProcessSettings.Deployed)
         {
-            foreach (var (name, value) in DeployedProcessSettings.For(app.Mode)) environment[name] = value;
+            foreach (var (name, value) in DeployedProcessSettings.Variables) environment[name] = value;
         }
         return environment;
     }
@@ -31,14 +31,14 @@ internal static class AppLauncher
     public static RuntimeProcess StartLambda(PublishedApp app, LambdaRuntimeApiEmulator emulator, ProcessSettings settings)
     {
         var environment = LambdaEnvironment.For(emulator, app.Directory);
-        foreach (var (name, value) in Common(app, settings)) environment[name] = value;
+        foreach (var (name, value) in Common(settings)) environment[name] = value;
         return RuntimeProcess.Start(app.StartInfo(environment));
     }
 
     public static RuntimeProcess StartKestrel(PublishedApp app, ProcessSettings settings, out Uri baseAddress)
     {
         baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var environment = Common(app, settings);
+        var environment = Common(settings);
         environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         return RuntimeProcess.Start(app.StartInfo(environment));
     }

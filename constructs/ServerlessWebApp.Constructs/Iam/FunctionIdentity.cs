@@ -19,12 +19,7 @@ internal sealed record FunctionIdentity(IRole Role, IGrantable PermissionsTarget
     /// <summary>Grants the function these statements, in this order.</summary>
     public void Grant(params PolicyStatement[] statements)
     {
-        if (CreatedRolePolicy is not null)
-        {
-            CreatedRolePolicy.Add(statements);
-            return;
-        }
-        var principal = PermissionsTarget.GrantPrincipal;
-        foreach (var statement in statements) principal.AddToPrincipalPolicy(statement);
+        if (CreatedRolePolicy is not null) CreatedRolePolicy.Add(statements);
+        else FunctionPermissions.Grant(PermissionsTarget, statements);
     }
 }

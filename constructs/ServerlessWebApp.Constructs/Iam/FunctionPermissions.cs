@@ -46,7 +46,7 @@ internal static class FunctionPermissions
         ];
     }
 
-    /// <summary>Adds the statements to a grantee that is not one of the construct's function identities (<see cref="FunctionIdentity.Grant"/>).</summary>
+    /// <summary>Adds the statements, in order, to any grantee; a function identity of the construct uses <see cref="FunctionIdentity.Grant"/>, which batches them.</summary>
     public static void Grant(IGrantable target, params PolicyStatement[] statements)
     {
         // A created Role is its own grant principal (CDK's Role.grantPrincipal is `this`): skip reading it back through jsii.

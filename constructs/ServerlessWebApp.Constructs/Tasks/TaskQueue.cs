@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
+using ServerlessWebApp.Constructs.Iam;
 using ServerlessWebApp.Contract;
 
 namespace ServerlessWebApp.Constructs.Tasks;
@@ -62,8 +63,8 @@ public sealed class TaskQueue : Construct
         var arns = TaskQueueArns.Of(Queue, StatusTable, PayloadBucket);
         WebStatements = TaskQueuePermissions.Web(arns);
         WorkerStatements = TaskQueuePermissions.Worker(arns);
-        Apply(workerFunction, WorkerStatements);
-        if (props.WebFunction is not null) Apply(props.WebFunction, WebStatements);
+        FunctionPermissions.Grant(workerFunction, [.. WorkerStatements]);
+        if (props.WebFunction is not null) FunctionPermissions.Grant(props.WebFunction, [.. WebStatements]);
 
         // Names and the URL read once for both functions' variables and the output (each read is a jsii round trip).
         var queueUrl = Queue.QueueUrl;
@@ -128,13 +129,6 @@ public sealed class TaskQueue : Construct
 
     /// <summary>Stack output with the dead-letter queue URL.</summary>
     public CfnOutput DeadLetterQueueUrlOutput { get; }
-
-    /// <summary>Adds the statements to the grantee's policy; a supplied immutable role is left untouched.</summary>
-    private static void Apply(IGrantable grantee, IEnumerable<PolicyStatement> statements)
-    {
-        var principal = grantee.GrantPrincipal;
-        foreach (var statement in statements) principal.AddToPrincipalPolicy(statement);
-    }
 
     private static Dictionary<string, string> BuildEnvironment(string? queueUrl, string? tableName, string? payloadBucketName)
     {

@@ -97,8 +97,7 @@ internal static class TasksBuilder
         if (suppliedRole is not null)
         {
             var grantee = RoleBuilder.GranteeForSuppliedRole(scope, "ScheduleRoleRequiredPermissions", "scheduler", suppliedRole);
-            var principal = grantee.GrantPrincipal;
-            foreach (var statement in schedules.RoleStatements) principal.AddToPrincipalPolicy(statement);
+            FunctionPermissions.Grant(grantee, [.. schedules.RoleStatements]);
         }
         return schedules;
     }

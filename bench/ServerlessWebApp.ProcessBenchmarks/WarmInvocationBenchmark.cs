@@ -12,43 +12,63 @@ namespace ServerlessWebApp.ProcessBenchmarks;
 /// Both processes run side by side for the whole measurement. Each is warmed up until it reaches steady state (at least
 /// <see cref="WarmUpRequests"/> requests and <see cref="WarmUpTime"/>, so tiered JIT compilation has promoted the hot
 /// path in every mode), then the measured requests are taken in <see cref="Rounds"/> alternating blocks — Lambda,
-/// Kestrel, Lambda, … — so a slow phase of this shared machine hits both sides alike instead of one of them.
+/// Kestrel, Lambda, … — so a slow phase of this shared machine hits both sides alike instead of one of them. Two
+/// schedules run one after the other: short blocks (a tenth of <c>--invocations</c> each, ~25 ms), where every block
+/// starts with the host just woken from idle, and long blocks of <see cref="LongBlock"/> each, where that start is
+/// a small part of the block. Each row also gives the spread of the Lambda/Kestrel ratio over the block pairs. A third
+/// row runs the short blocks against an emulator that blocks in its socket read at once
+/// (<see cref="RuntimeApiEmulatorOptions.SpinBeforeWait"/> zero), which is how much of the Lambda loop that spin saves.
 /// </remarks>
 internal static class WarmInvocationBenchmark
 {
     private const int WarmUpRequests = 1_000;
     private const int Rounds = 10;
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan LongBlock = TimeSpan.FromSeconds(1);
 
     public static async Task RunAsync(BenchmarkOptions options, TextWriter report)
     {
-        report.WriteLine($"## Warm invocation ({options.Invocations:N0} sequential GETs per host in {Rounds} alternating blocks, " +
-                         $"after ≥ {WarmUpRequests:N0} requests and ≥ {WarmUpTime.TotalSeconds:0} s of warm-up; process settings: {options.ProcessSettings})");
+        var shortBlock = Math.Max(1, options.Invocations / Rounds);
+        report.WriteLine($"## Warm invocation (sequential GETs in {Rounds} alternating blocks per host, after ≥ {WarmUpRequests:N0} requests " +
+                         $"and ≥ {WarmUpTime.TotalSeconds:0} s of warm-up; short blocks of {shortBlock:N0} requests, long blocks of " +
+                         $"{LongBlock.TotalSeconds:0} s; process settings: {options.ProcessSettings})");
         report.WriteLine();
-        report.WriteLine("| mode | Lambda loop req/s | median µs | p90 µs | of which in function (median µs) | Kestrel req/s | median µs | p90 µs | Lambda/Kestrel req/s |");
-        report.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        report.WriteLine("| mode | blocks | Lambda loop req/s | median µs | p90 µs | of which in function (median µs) | Kestrel req/s | median µs | p90 µs | " +
+                         "**Lambda/Kestrel req/s** | per block pair: median (min–max) |");
+        report.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var mode in options.Modes)
         {
             var app = await SamplePublisher.PublishAsync(mode);
-            await using var lambda = await LambdaHost.StartAsync(app, options.ProcessSettings);
+            await using var lambda = await LambdaHost.StartAsync(app, options.ProcessSettings, new RuntimeApiEmulatorOptions());
+            await using var parked = await LambdaHost.StartAsync(app, options.ProcessSettings, new RuntimeApiEmulatorOptions { SpinBeforeWait = TimeSpan.Zero });
             await using var kestrel = await KestrelHost.StartAsync(app, options.ProcessSettings);
             await WarmUpAsync(lambda.RequestAsync);
+            await WarmUpAsync(parked.RequestAsync);
             await WarmUpAsync(kestrel.RequestAsync);
-            lambda.InFunction.Clear();
 
-            var block = Math.Max(1, options.Invocations / Rounds);
-            var lambdaRun = new Measurement(block * Rounds);
-            var kestrelRun = new Measurement(block * Rounds);
-            for (var round = 0; round < Rounds; round++)
+            var shortBlocks = new Block(shortBlock, TimeSpan.Zero);
+            foreach (var (name, host, block) in new (string, LambdaHost, Block)[]
+                     {
+                         ($"short: {Rounds} × {shortBlock:N0} req", lambda, shortBlocks),
+                         ($"long: {Rounds} × {LongBlock.TotalSeconds:0} s", lambda, new Block(int.MaxValue, LongBlock)),
+                         ($"short, emulator without spin: {Rounds} × {shortBlock:N0} req", parked, shortBlocks),
+                     })
             {
-                await lambdaRun.TakeAsync(lambda.RequestAsync, block);
-                await kestrelRun.TakeAsync(kestrel.RequestAsync, block);
-            }
+                host.InFunction.Clear();
+                var (lambdaRun, kestrelRun) = (new Measurement(), new Measurement());
+                for (var round = 0; round < Rounds; round++)
+                {
+                    await lambdaRun.TakeAsync(host.RequestAsync, block);
+                    await kestrelRun.TakeAsync(kestrel.RequestAsync, block);
+                }
 
-            var (lambdaLatency, kestrelLatency, inFunction) = (lambdaRun.Latency(), kestrelRun.Latency(), Stats.Of(lambda.InFunction));
-            report.WriteLine($"| {mode} | **{lambdaRun.Rate:N0}** | {lambdaLatency.Median:F0} | {lambdaLatency.P90:F0} | {inFunction.Median:F0} | " +
-                             $"**{kestrelRun.Rate:N0}** | {kestrelLatency.Median:F0} | {kestrelLatency.P90:F0} | {lambdaRun.Rate / kestrelRun.Rate:F2} |");
-            report.Flush();
+                var (lambdaLatency, kestrelLatency, inFunction) = (lambdaRun.Latency(), kestrelRun.Latency(), Stats.Of(host.InFunction));
+                var pairs = Stats.Of(lambdaRun.BlockRates.Zip(kestrelRun.BlockRates, (l, k) => l / k).ToArray());
+                report.WriteLine($"| {mode} | {name} | {lambdaRun.Rate:N0} | {lambdaLatency.Median:F0} | {lambdaLatency.P90:F0} | {inFunction.Median:F0} | " +
+                                 $"{kestrelRun.Rate:N0} | {kestrelLatency.Median:F0} | {kestrelLatency.P90:F0} | **{lambdaRun.Rate / kestrelRun.Rate:F2}** | " +
+                                 $"{pairs.Median:F2} ({pairs.Min:F2}–{pairs.Max:F2}) |");
+                report.Flush();
+            }
         }
         report.WriteLine();
     }
@@ -59,26 +79,37 @@ internal static class WarmInvocationBenchmark
         for (var i = 0; i < WarmUpRequests || Stopwatch.GetTimestamp() < until; i++) await request();
     }
 
-    /// <summary>Latency of every measured request and the time spent in the measured blocks only.</summary>
-    private sealed class Measurement(int capacity)
+    /// <summary>A block ends after <paramref name="Requests"/> requests or, when <paramref name="Duration"/> is set, after that long.</summary>
+    private sealed record Block(int Requests, TimeSpan Duration);
+
+    /// <summary>Latency of every measured request, the time spent in the measured blocks only, and each block's rate.</summary>
+    private sealed class Measurement
     {
-        private readonly List<double> _latencies = new(capacity);
+        private readonly List<double> _latencies = [];
         private long _elapsedTicks;
+
+        public List<double> BlockRates { get; } = [];
 
         public double Rate => _latencies.Count / ((double)_elapsedTicks / Stopwatch.Frequency);
 
         public Stats Latency() => Stats.Of(_latencies);
 
-        public async Task TakeAsync(Func<Task> request, int count)
+        public async Task TakeAsync(Func<Task> request, Block block)
         {
             var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < count; i++)
+            var end = block.Duration > TimeSpan.Zero ? start + (long)(block.Duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+            var count = 0;
+            long now;
+            do
             {
                 var before = Stopwatch.GetTimestamp();
                 await request();
-                _latencies.Add(Stopwatch.GetElapsedTime(before).TotalMicroseconds);
+                now = Stopwatch.GetTimestamp();
+                _latencies.Add(Stopwatch.GetElapsedTime(before, now).TotalMicroseconds);
             }
-            _elapsedTicks += Stopwatch.GetTimestamp() - start;
+            while (++count < block.Requests && now < end);
+            _elapsedTicks += now - start;
+            BlockRates.Add(count / ((double)(now - start) / Stopwatch.Frequency));
         }
     }
 
@@ -87,9 +118,9 @@ internal static class WarmInvocationBenchmark
     {
         public List<double> InFunction { get; } = [];
 
-        public static async Task<LambdaHost> StartAsync(PublishedApp app, ProcessSettings settings)
+        public static async Task<LambdaHost> StartAsync(PublishedApp app, ProcessSettings settings, RuntimeApiEmulatorOptions emulatorOptions)
         {
-            var emulator = await LambdaRuntimeApiEmulator.StartAsync();
+            var emulator = await LambdaRuntimeApiEmulator.StartAsync(emulatorOptions);
             return new LambdaHost(emulator, AppLauncher.StartLambda(app, emulator, settings));
         }
 

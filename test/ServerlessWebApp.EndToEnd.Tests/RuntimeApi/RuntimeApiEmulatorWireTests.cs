@@ -221,6 +221,41 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         Assert.Equal(InvocationOutcome.Response, (await invocation).Outcome);
     }
 
+    [Theory]
+    [InlineData(0)]          // blocks in the read at once
+    [InlineData(50)]         // the default: the pause below outlasts the spin
+    [InlineData(2_000_000)]  // the pause below ends while the connection still spins
+    public async Task RequestPartsArrivingAfterAPauseAreReadWhateverTheSpinBeforeWait(int spinMicroseconds)
+    {
+        // GIVEN an emulator whose connections poll for the given time before they block, and a delivered event
+        await using var emulator = await LambdaRuntimeApiEmulator.StartAsync(
+            new RuntimeApiEmulatorOptions { SpinBeforeWait = TimeSpan.FromMicroseconds(spinMicroseconds) });
+        using var runtime = await RawHttpConnection.ConnectAsync(emulator.Address);
+        var invocation = emulator.InvokeAsync("""{"n":1}""", Timeout);
+        await runtime.SendAsync(Next);
+        var requestId = (await runtime.ReadResponseAsync()).Header("Lambda-Runtime-Aws-Request-Id");
+
+        // WHEN the response comes after a pause, its head and body a pause apart
+        var response = Response(requestId, """{"late":true}""");
+        var headLength = response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        await Task.Delay(30);
+        await runtime.SendAsync(response[..headLength]);
+        await Task.Delay(30);
+        await runtime.SendAsync(response[headLength..]);
+
+        // THEN it is read whole and the invocation completes
+        Assert.Equal(202, (await runtime.ReadResponseAsync()).StatusCode);
+        Assert.Equal("""{"late":true}""", (await invocation).Body);
+    }
+
+    [Fact]
+    public async Task NegativeSpinBeforeWaitIsRefusedByName()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => LambdaRuntimeApiEmulator.StartAsync(
+            new RuntimeApiEmulatorOptions { SpinBeforeWait = TimeSpan.FromMicroseconds(-1) }));
+        Assert.Contains("RuntimeApiEmulatorOptions.SpinBeforeWait", error.Message);
+    }
+
     /// <summary>Invokes <paramref name="eventJson"/> for the /next already sent, answers it and requires the invocation to complete.</summary>
     private async Task InvokeDeliverAndAnswerAsync(string eventJson)
     {

@@ -27,7 +27,9 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     {
         _state = new RuntimeApiState(options);
         _timeouts = new InvocationTimeouts(_state.Invocations, TimeOut);
-        _server = LoopbackHttpServer.Start(new RuntimeApiRouter(_state), Math.Clamp(options.MaxResponseBytes + 1L, MaxRequestBodyBytes, Array.MaxLength));
+        _server = LoopbackHttpServer.Start(
+            new RuntimeApiRouter(_state),
+            Math.Clamp(options.MaxResponseBytes + 1L, MaxRequestBodyBytes, Array.MaxLength), options.SpinBeforeWait);
         Address = $"127.0.0.1:{_server.EndPoint.Port}";
     }
 
@@ -49,7 +51,13 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     public static Task<LambdaRuntimeApiEmulator> StartAsync(RuntimeApiEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new LambdaRuntimeApiEmulator(options ?? new RuntimeApiEmulatorOptions()));
+        options ??= new RuntimeApiEmulatorOptions();
+        if (options.SpinBeforeWait < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.SpinBeforeWait,
+                $"{nameof(RuntimeApiEmulatorOptions)}.{nameof(RuntimeApiEmulatorOptions.SpinBeforeWait)} must be zero (block at once) or positive.");
+        }
+        return Task.FromResult(new LambdaRuntimeApiEmulator(options));
     }
 
     /// <summary>

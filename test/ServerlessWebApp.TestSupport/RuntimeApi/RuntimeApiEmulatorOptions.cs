@@ -11,4 +11,11 @@ public sealed class RuntimeApiEmulatorOptions
 
     /// <summary>Largest response body accepted, as Lambda's synchronous limit. Default 6 MB.</summary>
     public int MaxResponseBytes { get; set; } = 6 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a connection polls for the runtime's next request before its thread blocks in a read: spinning keeps
+    /// the CPU awake, so the answer to a warm invocation is picked up without an idle CPU's wake-up. Default 50 µs;
+    /// <see cref="TimeSpan.Zero"/> blocks at once.
+    /// </summary>
+    public TimeSpan SpinBeforeWait { get; set; } = TimeSpan.FromMicroseconds(50);
 }

@@ -14,23 +14,28 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly Socket _listener;
     private readonly IHttpRequestHandler _handler;
     private readonly long _maxBodyBytes;
+    private readonly TimeSpan _spinBeforeWait;
     private readonly Lock _lock = new();
     private readonly HashSet<HttpConnection> _connections = [];
     private Task _acceptLoop = Task.CompletedTask;
     private bool _disposed;
 
-    private LoopbackHttpServer(Socket listener, IHttpRequestHandler handler, long maxBodyBytes)
+    private LoopbackHttpServer(Socket listener, IHttpRequestHandler handler, long maxBodyBytes, TimeSpan spinBeforeWait)
     {
         _listener = listener;
         _handler = handler;
         _maxBodyBytes = maxBodyBytes;
+        _spinBeforeWait = spinBeforeWait;
         EndPoint = (IPEndPoint)listener.LocalEndPoint!;
     }
 
     public IPEndPoint EndPoint { get; }
 
-    /// <summary>Listens on 127.0.0.1 and a free port; request bodies above <paramref name="maxBodyBytes"/> get 413.</summary>
-    public static LoopbackHttpServer Start(IHttpRequestHandler handler, long maxBodyBytes)
+    /// <summary>
+    /// Listens on 127.0.0.1 and a free port; request bodies above <paramref name="maxBodyBytes"/> get 413. A connection
+    /// polls for up to <paramref name="spinBeforeWait"/> before its thread blocks in a read.
+    /// </summary>
+    public static LoopbackHttpServer Start(IHttpRequestHandler handler, long maxBodyBytes, TimeSpan spinBeforeWait)
     {
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -43,7 +48,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             listener.Dispose();
             throw;
         }
-        var server = new LoopbackHttpServer(listener, handler, maxBodyBytes);
+        var server = new LoopbackHttpServer(listener, handler, maxBodyBytes, spinBeforeWait);
         server._acceptLoop = server.AcceptLoopAsync();
         return server;
     }
@@ -62,7 +67,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 return;
             }
             socket.NoDelay = true;
-            var connection = new HttpConnection(socket, _handler, _maxBodyBytes, Forget);
+            var connection = new HttpConnection(socket, _handler, _maxBodyBytes, _spinBeforeWait, Forget);
             lock (_lock)
             {
                 if (_disposed)

@@ -28,10 +28,13 @@ internal static class AppLauncher
         return environment;
     }
 
-    public static RuntimeProcess StartLambda(PublishedApp app, LambdaRuntimeApiEmulator emulator, ProcessSettings settings)
+    /// <summary>Starts the app against <paramref name="emulator"/>; <paramref name="extra"/> variables go on top of the shared settings.</summary>
+    public static RuntimeProcess StartLambda(
+        PublishedApp app, LambdaRuntimeApiEmulator emulator, ProcessSettings settings, IReadOnlyDictionary<string, string>? extra = null)
     {
         var environment = LambdaEnvironment.For(emulator, app.Directory);
         foreach (var (name, value) in Common(settings)) environment[name] = value;
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>()) environment[name] = value;
         return RuntimeProcess.Start(app.StartInfo(environment));
     }
 

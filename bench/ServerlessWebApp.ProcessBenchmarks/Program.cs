@@ -27,6 +27,7 @@ switch (options.Command)
     case "warm": await WarmInvocationBenchmark.RunAsync(options, report); break;
     case "size": await PackageSizeBenchmark.RunAsync(options, report); break;
     case "memory": await MemoryBenchmark.RunAsync(options, report); break;
+    case "tierup": await TierUpBenchmark.RunAsync(options, report); break;
     case "all":
         await PackageSizeBenchmark.RunAsync(options, report);
         await ColdStartBenchmark.RunAsync(options, report);

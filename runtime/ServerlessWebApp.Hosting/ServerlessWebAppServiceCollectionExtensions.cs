@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using ServerlessWebApp.Hosting.Commands;
 using ServerlessWebApp.Hosting.Events;
 using ServerlessWebApp.Hosting.Invocations;
 using ServerlessWebApp.Hosting.Logging;
@@ -19,7 +20,8 @@ public static class ServerlessWebAppServiceCollectionExtensions
     /// <summary>
     /// Makes the app runnable in AWS Lambda. When <c>AWS_LAMBDA_RUNTIME_API</c> is set (inside Lambda) the app is
     /// served from Lambda events (API Gateway REST and HTTP APIs, function URLs, ALB, direct invocation) instead of
-    /// Kestrel, and logs are written as Lambda JSON log lines; otherwise the app runs on Kestrel exactly as before.
+    /// Kestrel, and logs are written as Lambda JSON log lines; otherwise the app runs on Kestrel exactly as before, or,
+    /// started with <c>manage &lt;command&gt; [args…]</c>, runs that management command and exits with its exit code.
     /// </summary>
     public static IServiceCollection AddServerlessWebApp(this IServiceCollection services, Action<ServerlessWebAppOptions>? configure = null) =>
         services.AddServerlessWebApp(configure, new ProcessLambdaEnvironment());
@@ -44,7 +46,11 @@ public static class ServerlessWebAppServiceCollectionExtensions
 
         services.AddServerlessWebAppTasks();
 
-        if (string.IsNullOrEmpty(environment.GetVariable(LambdaEnvironmentVariables.RuntimeApi))) return services;
+        if (string.IsNullOrEmpty(environment.GetVariable(LambdaEnvironmentVariables.RuntimeApi)))
+        {
+            if (LocalCommandLine.TryParse(environment.CommandLineArgs, out var commandLine)) AddLocalCommandServer(services, commandLine);
+            return services;
+        }
 
         AddLambdaServer(services);
         AddLambdaLogging(services, environment);
@@ -77,6 +83,15 @@ public static class ServerlessWebAppServiceCollectionExtensions
         {
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LambdaStartupMonitor>());
         }
+    }
+
+    /// <summary>Outside Lambda, <c>manage &lt;command&gt;</c> runs that command instead of starting Kestrel.</summary>
+    private static void AddLocalCommandServer(IServiceCollection services, LocalCommandLine commandLine)
+    {
+        services.AddSingleton(commandLine);
+        services.TryAddSingleton(_ => LocalCommandConsole.Process());
+        services.RemoveAll<IServer>();
+        services.AddSingleton<IServer, LocalCommandServer>();
     }
 
     private static void AddLambdaLogging(IServiceCollection services, ILambdaEnvironment environment)

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ServerlessWebApp.Contract;
 using ServerlessWebApp.Hosting.Invocations;
 
@@ -18,14 +16,12 @@ internal sealed class ManagementCommandHandler : ILambdaEventHandler
     internal const int MaxOutputChars = 1_000_000;
 
     private readonly CommandRegistry _registry;
-    private readonly IServiceScopeFactory _scopes;
-    private readonly ILogger<ManagementCommandHandler> _logger;
+    private readonly CommandRunner _runner;
 
-    public ManagementCommandHandler(CommandRegistry registry, IServiceScopeFactory scopes, ILogger<ManagementCommandHandler> logger)
+    public ManagementCommandHandler(CommandRegistry registry, CommandRunner runner)
     {
         _registry = registry;
-        _scopes = scopes;
-        _logger = logger;
+        _runner = runner;
     }
 
     public int Order => 10;
@@ -41,29 +37,15 @@ internal sealed class ManagementCommandHandler : ILambdaEventHandler
         var handler = _registry.Find(name) ?? throw new LambdaEventException("UnknownCommand",
             $"Unknown command '{name}'. Known commands: {(_registry.Names.Count == 0 ? "(none mapped)" : string.Join(", ", _registry.Names))}.");
 
-        _logger.LogInformation("Running management command {Command} with {ArgCount} arguments", name, args.Count);
         var output = new StringWriter();
-        int exitCode;
-        string? error = null;
-        try
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            exitCode = await handler(new CommandContext(name, args, output, scope.ServiceProvider), cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogError(ex, "Management command {Command} failed", name);
-            exitCode = 1;
-            error = $"{ex.GetType().Name}: {ex.Message}";
-        }
+        var outcome = await _runner.RunAsync(name, handler, args, output, cancellationToken).ConfigureAwait(false);
 
         using var writer = new Utf8JsonWriter(response);
         writer.WriteStartObject();
         writer.WriteString(SwaControlEvent.Command, name);
-        writer.WriteNumber("exitCode", exitCode);
+        writer.WriteNumber("exitCode", outcome.ExitCode);
         writer.WriteString("output", Truncate(output.ToString()));
-        if (error is not null) writer.WriteString("error", error);
+        if (outcome.Error is not null) writer.WriteString("error", outcome.Error);
         writer.WriteEndObject();
     }
 

@@ -28,6 +28,7 @@ internal static class TaskServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TaskRegistry>();
         services.TryAddSingleton<CommandRegistry>();
+        services.TryAddSingleton<CommandRunner>();
         services.TryAddSingleton<TaskMessageFactory>();
         services.TryAddSingleton<TaskRunner>();
 

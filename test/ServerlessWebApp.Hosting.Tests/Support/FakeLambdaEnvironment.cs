@@ -10,6 +10,8 @@ internal sealed class FakeLambdaEnvironment : ILambdaEnvironment
 
     public List<(string Name, string? Value)> Writes { get; } = [];
 
+    public IReadOnlyList<string> CommandLineArgs { get; init; } = [];
+
     public static FakeLambdaEnvironment InsideLambda() => new() { [LambdaEnvironmentVariables.RuntimeApi] = "127.0.0.1:9001" };
 
     public string? this[string name]

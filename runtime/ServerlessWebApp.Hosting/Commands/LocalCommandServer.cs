@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Hosting;
+
+namespace ServerlessWebApp.Hosting.Commands;
+
+/// <summary>
+/// The <see cref="IServer"/> for <c>manage &lt;command&gt;</c> outside Lambda: instead of listening it runs the mapped
+/// command once the app has started — same services, configuration and scope as on Lambda — writes its output to the
+/// console, makes its exit code the process's and stops the app. An unknown or missing command name lists the mapped
+/// ones and exits with 2.
+/// </summary>
+internal sealed class LocalCommandServer : IServer
+{
+    internal const int UsageExitCode = 2;
+
+    private readonly LocalCommandLine _commandLine;
+    private readonly CommandRegistry _registry;
+    private readonly CommandRunner _runner;
+    private readonly LocalCommandConsole _console;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _running = Task.CompletedTask;
+
+    public LocalCommandServer(LocalCommandLine commandLine, CommandRegistry registry, CommandRunner runner, LocalCommandConsole console,
+        IHostApplicationLifetime lifetime)
+    {
+        _commandLine = commandLine;
+        _registry = registry;
+        _runner = runner;
+        _console = console;
+        _lifetime = lifetime;
+    }
+
+    public IFeatureCollection Features { get; } = new FeatureCollection();
+
+    /// <summary>Completes when the command has run and the app was asked to stop.</summary>
+    internal Task Completion => _running;
+
+    Task IServer.StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+    {
+        // Commands are mapped after the services are built, so look them up once the app has fully started.
+        _lifetime.ApplicationStarted.Register(() => _running = Task.Run(RunAsync));
+        return Task.CompletedTask;
+    }
+
+    async Task IServer.StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown time-out elapsed first.
+        }
+    }
+
+    void IDisposable.Dispose() => _stopping.Dispose();
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            _console.SetExitCode(await RunCommandAsync().ConfigureAwait(false));
+        }
+        finally
+        {
+            await _console.Output.FlushAsync().ConfigureAwait(false);
+            _lifetime.StopApplication();
+        }
+    }
+
+    private async Task<int> RunCommandAsync()
+    {
+        var known = _registry.Names.Count == 0 ? "(none mapped)" : string.Join(", ", _registry.Names);
+        if (_commandLine.Name is null)
+        {
+            await _console.Error.WriteLineAsync($"usage: {LocalCommandLine.Verb} <command> [args...]; mapped commands: {known}.").ConfigureAwait(false);
+            return UsageExitCode;
+        }
+        if (_registry.Find(_commandLine.Name) is not { } handler)
+        {
+            await _console.Error.WriteLineAsync($"Unknown command '{_commandLine.Name}'. Known commands: {known}.").ConfigureAwait(false);
+            return UsageExitCode;
+        }
+
+        var outcome = await _runner.RunAsync(_commandLine.Name, handler, _commandLine.Args, _console.Output, _stopping.Token).ConfigureAwait(false);
+        if (outcome.Error is not null) await _console.Error.WriteLineAsync($"{_commandLine.Name} failed: {outcome.Error}").ConfigureAwait(false);
+        return outcome.ExitCode;
+    }
+}

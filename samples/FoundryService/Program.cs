@@ -19,6 +19,7 @@ var app = builder.Build();
 app.UseStaticFiles();
 app.MapComputeDna();
 app.MapTaskStatus();
+app.MapResultCommands();
 if (TaskSupport.IsRegistered(app.Services))
 {
     app.MapTask<ComputeDnaPayload>(ComputeDnaTask.Name, ComputeDnaTask.RunAsync, FoundryJsonContext.Default.ComputeDnaPayload);

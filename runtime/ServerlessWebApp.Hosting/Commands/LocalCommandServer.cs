@@ -34,9 +34,6 @@ internal sealed class LocalCommandServer : IServer
 
     public IFeatureCollection Features { get; } = new FeatureCollection();
 
-    /// <summary>Completes when the command has run and the app was asked to stop.</summary>
-    internal Task Completion => _running;
-
     Task IServer.StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
     {
         // Commands are mapped after the services are built, so look them up once the app has fully started.
@@ -59,16 +56,34 @@ internal sealed class LocalCommandServer : IServer
 
     void IDisposable.Dispose() => _stopping.Dispose();
 
+    /// <summary>Never throws: whatever happens, the exit code is set and the app stops.</summary>
     private async Task RunAsync()
+    {
+        int exitCode;
+        try
+        {
+            exitCode = await RunCommandAsync().ConfigureAwait(false);
+            await _console.Output.FlushAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Only the console itself can fail here (the runner turns a command's exception into exit code 1).
+            exitCode = 1;
+            await TryReportAsync($"{LocalCommandLine.Verb} {_commandLine.Name}: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+        }
+        _console.SetExitCode(exitCode);
+        _lifetime.StopApplication();
+    }
+
+    private async Task TryReportAsync(string message)
     {
         try
         {
-            _console.SetExitCode(await RunCommandAsync().ConfigureAwait(false));
+            await _console.Error.WriteLineAsync(message).ConfigureAwait(false);
         }
-        finally
+        catch (Exception)
         {
-            await _console.Output.FlushAsync().ConfigureAwait(false);
-            _lifetime.StopApplication();
+            // Standard error is gone too (a closed pipe): the exit code is all that is left to say it.
         }
     }
 

@@ -54,6 +54,18 @@ public sealed class LocalManageCommandTests
     }
 
     [Fact]
+    public async Task ConsoleThatCannotBeWrittenStillStopsTheAppWithExitCode1()
+    {
+        // GIVEN standard error is a closed pipe WHEN an unknown command has to be reported there
+        var console = new RecordingConsole(new BrokenPipeWriter());
+        await using var app = Build(new FakeLambdaEnvironment { CommandLineArgs = ["manage", "nope"] }, console);
+
+        // THEN the app still stops, and not with success
+        await app.RunAsync().WaitAsync(Timeout);
+        Assert.Equal(1, console.ExitCode);
+    }
+
+    [Fact]
     public void WithoutManageTheAppKeepsKestrel()
     {
         using var app = Build(new FakeLambdaEnvironment { CommandLineArgs = ["--urls", "http://127.0.0.1:0"] }, new RecordingConsole());
@@ -119,13 +131,26 @@ public sealed class LocalManageCommandTests
     private sealed class RecordingConsole
     {
         private readonly StringWriter _output = new() { NewLine = "\n" };
-        private readonly StringWriter _error = new() { NewLine = "\n" };
+        private readonly TextWriter _error;
 
-        public RecordingConsole() => Console = new LocalCommandConsole(_output, _error, code => ExitCode = code);
+        public RecordingConsole(TextWriter? error = null)
+        {
+            _error = error ?? new StringWriter { NewLine = "\n" };
+            Console = new LocalCommandConsole(_output, _error, code => ExitCode = code);
+        }
 
         public LocalCommandConsole Console { get; }
         public int? ExitCode { get; private set; }
         public string Output => _output.ToString();
-        public string Error => _error.ToString();
+        public string Error => _error.ToString() ?? "";
+    }
+
+    private sealed class BrokenPipeWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new IOException("Broken pipe");
+
+        public override Task WriteLineAsync(string? value) => throw new IOException("Broken pipe");
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Amazon.CDK;
 using ServerlessWebApp.Constructs;
 using ServerlessWebApp.SynthBench.PublishModes;
+using ServerlessWebApp.TestSupport;
 using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
 using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 
@@ -13,7 +14,7 @@ using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 // cold build folder unless --warm, and checks the template (runtime, handler, architecture) and the bundle.
 var warm = args.Contains("--warm");
 var skipAot = args.Contains("--skip-aot");
-var root = RepositoryRoot();
+var root = RepositoryPaths.Root;
 var project = Path.Combine(root, "samples", "FoundryService", "FoundryService.csproj");
 var work = Directory.CreateTempSubdirectory("swa-publish-modes").FullName;
 var failures = new List<string>();
@@ -106,7 +107,7 @@ static void CheckRefused(PublishMode mode, CdkArchitecture architecture, string 
     {
         _ = new SwaConstruct(stack, "Foundry", new ServerlessWebAppProps
         {
-            ProjectPath = Path.Combine(RepositoryRoot(), "samples", "FoundryService", "FoundryService.csproj"),
+            ProjectPath = Path.Combine(RepositoryPaths.Root, "samples", "FoundryService", "FoundryService.csproj"),
             PublishMode = mode, Architecture = architecture, PublicAccess = true,
         });
         failures.Add($"{mode}/{architecture.Name}: accepted, expected a refusal naming {prop}");
@@ -142,13 +143,4 @@ static void DeleteBuildFolder(string project, ModeCase mode)
     var key = SHA256.HashData(Encoding.UTF8.GetBytes($"{Path.GetFullPath(project)}|{mode.Mode}/{rid}"));
     var folder = Path.Combine(Path.GetTempPath(), "serverlesswebapp-publish", Convert.ToHexString(key)[..16].ToLowerInvariant());
     if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-}
-
-static string RepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "ServerlessWebApp.sln"))) return dir.FullName;
-    }
-    throw new InvalidOperationException("Run from inside the repository (ServerlessWebApp.sln not found above the working directory).");
 }

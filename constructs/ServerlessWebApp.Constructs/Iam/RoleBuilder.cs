@@ -40,18 +40,5 @@ internal static class RoleBuilder
     /// <param name="functionLabel">What the role is for in the report: "web", "worker", "scheduler", "static-assets-deployment".</param>
     /// <param name="adoptedRole">The immutable view of the supplied role.</param>
     public static IGrantable GranteeForSuppliedRole(Construct scope, string id, string functionLabel, IRole adoptedRole) =>
-        new RequiredPermissionsRecorder(scope, id, functionLabel, ReportName(scope), suppliedRole: adoptedRole).Grantee;
-
-    /// <summary>One report per ServerlessWebApp instance: the stack name and the construct's path inside the stack.</summary>
-    public static string ReportName(Construct scope)
-    {
-        var stack = Amazon.CDK.Stack.Of(scope);
-        var node = scope.Node;
-        var scopePath = node.Path;
-        var stackPath = stack.Node.Path;
-        var path = scopePath.StartsWith(stackPath + "/", StringComparison.Ordinal)
-            ? scopePath[(stackPath.Length + 1)..]
-            : node.Id;
-        return RequiredPermissionsReport.SafeFileName($"{stack.StackName}-{path.Replace('/', '-')}");
-    }
+        new RequiredPermissionsRecorder(scope, id, functionLabel, suppliedRole: adoptedRole).Grantee;
 }

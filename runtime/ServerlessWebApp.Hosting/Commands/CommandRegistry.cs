@@ -26,6 +26,16 @@ internal sealed partial class CommandRegistry
 
     public IReadOnlyList<string> Names => _commands.Keys.Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>The mapped names for a message: comma-separated, or "(none mapped)".</summary>
+    public string DescribeNames()
+    {
+        var names = Names;
+        return names.Count == 0 ? "(none mapped)" : string.Join(", ", names);
+    }
+
+    /// <summary>What a Lambda invocation and a local <c>manage</c> run both say for a name nothing is mapped to.</summary>
+    public string UnknownCommandMessage(string name) => $"Unknown command '{name}'. Known commands: {DescribeNames()}.";
+
     [GeneratedRegex(SwaNames.CommandNamePattern)]
     private static partial Regex NamePattern();
 }

@@ -89,15 +89,15 @@ internal sealed class LocalCommandServer : IServer
 
     private async Task<int> RunCommandAsync()
     {
-        var known = _registry.Names.Count == 0 ? "(none mapped)" : string.Join(", ", _registry.Names);
         if (_commandLine.Name is null)
         {
-            await _console.Error.WriteLineAsync($"usage: {LocalCommandLine.Verb} <command> [args...]; mapped commands: {known}.").ConfigureAwait(false);
+            await _console.Error.WriteLineAsync($"usage: {LocalCommandLine.Verb} <command> [args...]; mapped commands: {_registry.DescribeNames()}.")
+                .ConfigureAwait(false);
             return UsageExitCode;
         }
         if (_registry.Find(_commandLine.Name) is not { } handler)
         {
-            await _console.Error.WriteLineAsync($"Unknown command '{_commandLine.Name}'. Known commands: {known}.").ConfigureAwait(false);
+            await _console.Error.WriteLineAsync(_registry.UnknownCommandMessage(_commandLine.Name)).ConfigureAwait(false);
             return UsageExitCode;
         }
 

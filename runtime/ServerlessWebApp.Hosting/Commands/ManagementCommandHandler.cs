@@ -34,8 +34,7 @@ internal sealed class ManagementCommandHandler : ILambdaEventHandler
     {
         var name = invocation.Event.GetProperty(SwaControlEvent.Command).GetString()!;
         var args = ReadArgs(invocation.Event);
-        var handler = _registry.Find(name) ?? throw new LambdaEventException("UnknownCommand",
-            $"Unknown command '{name}'. Known commands: {(_registry.Names.Count == 0 ? "(none mapped)" : string.Join(", ", _registry.Names))}.");
+        var handler = _registry.Find(name) ?? throw new LambdaEventException("UnknownCommand", _registry.UnknownCommandMessage(name));
 
         var output = new StringWriter();
         var outcome = await _runner.RunAsync(name, handler, args, output, cancellationToken).ConfigureAwait(false);

@@ -49,11 +49,11 @@ internal static class TierUpBenchmark
     private static async Task<double[]> MeasureAsync(PublishedApp app, ProcessSettings settings, IReadOnlyDictionary<string, string> extra)
     {
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        var first = emulator.InvokeAsync(AppLauncher.GetEvent, AppLauncher.Timeout);
-        var start = Stopwatch.GetTimestamp();
+        var first = emulator.Enqueue(AppLauncher.GetEvent, out _);
         await using var process = AppLauncher.StartLambda(app, emulator, settings, extra);
-        var result = AppLauncher.EnsureOk(await first, process);
-        var measured = new List<double> { Stopwatch.GetElapsedTime(start, result.CompletedTimestamp).TotalMilliseconds };
+        var result = AppLauncher.EnsureOk(await first.WaitAsync(AppLauncher.Timeout), process);
+        // measured as the cold-start benchmark measures it: from the process start to the first response
+        var measured = new List<double> { Stopwatch.GetElapsedTime(process.StartTimestamp, result.CompletedTimestamp).TotalMilliseconds };
         for (var w = 1; w < Windows.Length; w++)
         {
             var windowStart = Stopwatch.GetTimestamp();

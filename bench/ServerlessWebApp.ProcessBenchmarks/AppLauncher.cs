@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using ServerlessWebApp.TestSupport;
 using ServerlessWebApp.TestSupport.RuntimeApi;
 
@@ -12,6 +13,10 @@ internal static class AppLauncher
     public const string Path = "/compute-dna/";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     public static readonly string GetEvent = SampleEvents.HttpApiV2("GET", Path);
+
+    /// <summary>The headers of <see cref="GetEvent"/>, for sending the same request to Kestrel.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> GetEventHeaders() =>
+        JsonNode.Parse(GetEvent)!["headers"]!.AsObject().Select(h => KeyValuePair.Create(h.Key, h.Value!.GetValue<string>())).ToList();
 
     /// <summary>Settings both hosts share, so the comparison differs only in how requests arrive.</summary>
     private static Dictionary<string, string?> Common(ProcessSettings settings)

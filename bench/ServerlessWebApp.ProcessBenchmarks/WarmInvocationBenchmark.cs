@@ -6,7 +6,10 @@ namespace ServerlessWebApp.ProcessBenchmarks;
 /// <summary>
 /// Issue 7, benchmark 2: sequential small GETs through the full Lambda loop (emulator round trip included) against the
 /// same GET to the same published app on Kestrel over loopback HTTP/1.1 keep-alive, in the same run. One request at a
-/// time on both sides, because one Lambda execution environment serves one invocation at a time.
+/// time on both sides, because one Lambda execution environment serves one invocation at a time. "The same GET" means
+/// the same request as the app sees it: the Kestrel request carries the event's eight headers (Host, Accept,
+/// User-Agent, X-Forwarded-*, X-Amzn-Trace-Id, Content-Length), which API Gateway passes on and which the app behind a
+/// load balancer would receive too. A last row keeps the bare GET (HttpClient sends Host only) for comparison.
 /// </summary>
 /// <remarks>
 /// Both processes run side by side for the whole measurement. Each is warmed up until it reaches steady state (at least
@@ -52,14 +55,16 @@ internal static class WarmInvocationBenchmark
                          ($"short: {Rounds} × {shortBlock:N0} req", lambda, shortBlocks),
                          ($"long: {Rounds} × {LongBlock.TotalSeconds:0} s", lambda, new Block(int.MaxValue, LongBlock)),
                          ($"short, emulator without spin: {Rounds} × {shortBlock:N0} req", parked, shortBlocks),
+                         ($"short, Kestrel GET with Host only: {Rounds} × {shortBlock:N0} req", lambda, shortBlocks),
                      })
             {
+                Func<Task> kestrelRequest = name.Contains("Host only") ? kestrel.BareRequestAsync : kestrel.RequestAsync;
                 host.InFunction.Clear();
                 var (lambdaRun, kestrelRun) = (new Measurement(), new Measurement());
                 for (var round = 0; round < Rounds; round++)
                 {
                     await lambdaRun.TakeAsync(host.RequestAsync, block);
-                    await kestrelRun.TakeAsync(kestrel.RequestAsync, block);
+                    await kestrelRun.TakeAsync(kestrelRequest, block);
                 }
 
                 var (lambdaLatency, kestrelLatency, inFunction) = (lambdaRun.Latency(), kestrelRun.Latency(), Stats.Of(host.InFunction));
@@ -140,6 +145,8 @@ internal static class WarmInvocationBenchmark
     /// <summary>The app on Kestrel, asked over one keep-alive loopback connection.</summary>
     private sealed class KestrelHost(RuntimeProcess process, HttpClient client) : IAsyncDisposable
     {
+        private static readonly IReadOnlyList<KeyValuePair<string, string>> EventHeaders = AppLauncher.GetEventHeaders();
+
         public static async Task<KestrelHost> StartAsync(PublishedApp app, ProcessSettings settings)
         {
             var process = AppLauncher.StartKestrel(app, settings, out var baseAddress);
@@ -148,9 +155,23 @@ internal static class WarmInvocationBenchmark
             return new KestrelHost(process, client);
         }
 
+        /// <summary>The GET with the headers the Lambda event carries.</summary>
         public async Task RequestAsync()
         {
-            using var response = await client.GetAsync(AppLauncher.Path);
+            using var request = new HttpRequestMessage(HttpMethod.Get, AppLauncher.Path) { Content = new ByteArrayContent([]) };
+            foreach (var (name, value) in EventHeaders)
+            {
+                if (!request.Headers.TryAddWithoutValidation(name, value)) request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+            await SendAsync(request);
+        }
+
+        /// <summary>The GET as HttpClient sends it by default: Host only.</summary>
+        public Task BareRequestAsync() => SendAsync(new HttpRequestMessage(HttpMethod.Get, AppLauncher.Path));
+
+        private async Task SendAsync(HttpRequestMessage request)
+        {
+            using var response = await client.SendAsync(request);
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
         }

@@ -17,6 +17,7 @@
 'use strict';
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { App, Stack, CfnResource } = require('aws-cdk-lib');
 const { CfnInclude } = require('aws-cdk-lib/cloudformation-include');
@@ -109,7 +110,7 @@ function checkTemplate(file) {
     });
   }
 
-  const stack = new Stack(new App(), configuration);
+  const stack = new Stack(new App({ outdir: scratchOutdir() }), configuration);
   new CfnInclude(stack, 'Template', { templateFile: file });
 
   const packs = [
@@ -131,6 +132,17 @@ function checkTemplate(file) {
     }
   }
   return logger;
+}
+
+// The stacks are never synthesized, but an App without an outdir still creates a cdk.outXXXXXX folder in the temp
+// folder: one folder for the whole run, removed when it ends.
+let scratch;
+function scratchOutdir() {
+  if (!scratch) {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'swa-nag-'));
+    process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
+  }
+  return scratch;
 }
 
 function oneLine(text) {

@@ -47,8 +47,7 @@ public class DotnetPublishBundlingTests
     [Fact]
     public void FailingPublishStopsSynthWithTheCompilersOwnOutput()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "swa-construct-tests", "broken-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
+        var dir = TestFolders.NewDirectory("broken");
         File.WriteAllText(Path.Combine(dir, "Broken.csproj"),
             "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
         File.WriteAllText(Path.Combine(dir, "Program.cs"), "int answer = \"forty-two\";\n");

@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using ServerlessWebApp.Constructs.Bundling;
 using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
 
@@ -60,7 +61,7 @@ public class PublishPlanTests
     [Fact]
     public void ReadyToRunLauncherExecsTheAppHostAndIsExecutable()
     {
-        var dir = Directory.CreateTempSubdirectory("swa-bootstrap").FullName;
+        var dir = TestFolders.NewDirectory("bootstrap");
         File.WriteAllText(Path.Combine(dir, "FoundryService"), "apphost");
         BootstrapLauncher.Install(dir, "FoundryService", PublishMode.ReadyToRun);
         var bootstrap = Path.Combine(dir, "bootstrap");
@@ -73,7 +74,7 @@ public class PublishPlanTests
     [Fact]
     public void NativeAotBinaryBecomesTheBootstrap()
     {
-        var dir = Directory.CreateTempSubdirectory("swa-aot").FullName;
+        var dir = TestFolders.NewDirectory("aot");
         File.WriteAllText(Path.Combine(dir, "FoundryService"), "native");
         BootstrapLauncher.Install(dir, "FoundryService", PublishMode.NativeAot);
         Assert.Equal("native", File.ReadAllText(Path.Combine(dir, "bootstrap")));
@@ -84,7 +85,7 @@ public class PublishPlanTests
     [Fact]
     public void BootstrapThatTheAppsOwnPublishWroteIsKeptAndMadeExecutable()
     {
-        var dir = Directory.CreateTempSubdirectory("swa-own-bootstrap").FullName;
+        var dir = TestFolders.NewDirectory("own-bootstrap");
         File.WriteAllText(Path.Combine(dir, "bootstrap"), "apphost renamed by the app's build");
         File.WriteAllText(Path.Combine(dir, "bootstrap.dbg"), "symbols");
 
@@ -98,7 +99,7 @@ public class PublishPlanTests
     [Fact]
     public void MissingExecutableAfterPublishNamesAssemblyName()
     {
-        var dir = Directory.CreateTempSubdirectory("swa-none").FullName;
+        var dir = TestFolders.NewDirectory("none");
         var error = Assert.Throws<InvalidOperationException>(() => BootstrapLauncher.Install(dir, "Renamed", PublishMode.ReadyToRun));
         Assert.Contains("AssemblyName", error.Message);
     }

@@ -14,7 +14,7 @@ public class ReadyToRunBundlingTests
     [Fact]
     public void ReadyToRunBundleHasAnExecutableBootstrapThatStartsTheAppHost()
     {
-        var outdir = Path.Combine(Path.GetTempPath(), "swa-construct-tests", "r2r-" + Guid.NewGuid().ToString("N"));
+        var outdir = TestFolders.NewDirectory("r2r");
         var stack = new Stack(new Amazon.CDK.App(new AppProps { Outdir = outdir }), "ReadyToRun");
         _ = new SwaConstruct(stack, "Foundry", new ServerlessWebAppProps
         {

@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using ServerlessWebApp.Constructs.Bundling;
 using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
 
@@ -6,7 +7,7 @@ namespace ServerlessWebApp.Constructs.Tests.Bundling;
 [Collection("cdk")]
 public class SourceHashTests
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("swa-hash").FullName;
+    private readonly string _root = TestFolders.NewDirectory("hash");
     private readonly PublishTarget _target = new(PublishMode.FrameworkDependent, CdkArchitecture.ARM_64);
 
     public SourceHashTests()

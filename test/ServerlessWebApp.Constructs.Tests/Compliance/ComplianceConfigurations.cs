@@ -117,7 +117,7 @@ public static class ComplianceConfigurations
     private static ComplianceConfiguration Construct(string name, string covers, Action<Stack, ServerlessWebAppProps> configure) =>
         new(name, covers, () =>
         {
-            var stack = new Stack(new Amazon.CDK.App(), "Compliance");
+            var stack = new Stack(TestFolders.NewApp(), "Compliance");
             var props = new ServerlessWebAppProps { PrebuiltCodePath = PrebuiltApps.FrameworkDependent };
             configure(stack, props);
             _ = new SwaConstruct(stack, "WebApp", props);
@@ -127,7 +127,7 @@ public static class ComplianceConfigurations
     private static (Stack Dev, Stack Prod) BuildSampleApp()
     {
         var app = FoundryServiceApp.Build(
-            new Amazon.CDK.App(new AppProps
+            TestFolders.NewApp(new AppProps
             {
                 // With a wwwroot, as the sample ships one, so the stages deploy static files as they do for real.
                 Context = new Dictionary<string, object> { [FoundryServiceApp.PrebuiltCodePathContext] = PrebuiltApps.FrameworkDependentWithWebRoot },

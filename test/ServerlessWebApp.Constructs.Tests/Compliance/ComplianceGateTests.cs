@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using ServerlessWebApp.TestSupport;
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
@@ -16,7 +17,7 @@ public class ComplianceGateTests
     // Templates of these self-tests are kept apart from artifacts/compliance, which holds only real configurations.
     private static readonly string SelfTestDirectory = Path.Combine(RepositoryPaths.Root, "artifacts", "compliance-selftest");
 
-    private static Stack NewStack(string name) => new(new Amazon.CDK.App(), name);
+    private static Stack NewStack(string name) => new(TestFolders.NewApp(), name);
 
     private static Queue CompliantDeadLetterQueue(Stack stack) => new(stack, "DeadLetters", new QueueProps
     {
@@ -159,9 +160,9 @@ public class ComplianceGateTests
     public void AStackInsideAStageWithAFileAssetIsChecked()
     {
         // GIVEN a stack in a stage (as the sample app's dev and prod are) with an asset-backed non-compliant function
-        var code = Directory.CreateTempSubdirectory("swa-asset-");
+        var code = new DirectoryInfo(TestFolders.NewDirectory("asset"));
         File.WriteAllText(Path.Combine(code.FullName, "app.dll"), "not really an assembly");
-        var stack = new Stack(new Stage(new Amazon.CDK.App(), "dev"), "Service");
+        var stack = new Stack(new Stage(TestFolders.NewApp(), "dev"), "Service");
         var function = new Amazon.CDK.AWS.Lambda.Function(stack, "Web", new Amazon.CDK.AWS.Lambda.FunctionProps
         {
             Runtime = Amazon.CDK.AWS.Lambda.Runtime.DOTNET_8,

@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.IAM;
@@ -12,7 +13,7 @@ public class NoWildcardActionsAspectTests
 {
     private static (Amazon.CDK.App App, Stack Stack) NewApp(NoWildcardActionsAspect? aspect = null)
     {
-        var app = new Amazon.CDK.App();
+        var app = TestFolders.NewApp();
         Aspects.Of(app).Add(aspect ?? new NoWildcardActionsAspect());
         return (app, new Stack(app, "Policies"));
     }

@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using ServerlessWebApp.TestSupport;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Apigatewayv2;
@@ -33,7 +34,7 @@ public class ReferenceServerlessStackTests
     public void SecureServerlessStackPassesWithOnlyTheDocumentedSuppressions()
     {
         // GIVEN the reference stack
-        var stack = new Stack(new Amazon.CDK.App(), "Reference");
+        var stack = new Stack(TestFolders.NewApp(), "Reference");
         Build(stack);
 
         // WHEN the gate checks it
@@ -50,7 +51,7 @@ public class ReferenceServerlessStackTests
     public void SecureServerlessStackHasNoWildcardActions()
     {
         // GIVEN the reference stack in an app held to NoWildcardActionsAspect
-        var app = new Amazon.CDK.App();
+        var app = TestFolders.NewApp();
         Aspects.Of(app).Add(new NoWildcardActionsAspect());
         var stack = new Stack(app, "Reference");
         Build(stack);

@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
@@ -21,7 +22,7 @@ public class RequiredPermissionsRecorderTests : IDisposable
 
     private (Stack Stack, Construct Scope) NewStack()
     {
-        var app = new Amazon.CDK.App(new AppProps { Context = new Dictionary<string, object> { [ArtifactsDirectory.ContextKey] = _artifacts } });
+        var app = TestFolders.NewApp(new AppProps { Context = new Dictionary<string, object> { [ArtifactsDirectory.ContextKey] = _artifacts } });
         var stack = new Stack(app, "Shop");
         return (stack, new Construct(stack, "Web"));
     }

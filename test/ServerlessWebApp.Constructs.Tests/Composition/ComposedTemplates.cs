@@ -67,7 +67,7 @@ public sealed class ComposedTemplates : IDisposable
 
     private (Stack, SwaConstruct) Synth(string stackName, Action<Stack, ServerlessWebAppProps>? arrange)
     {
-        var app = new Amazon.CDK.App(new AppProps { Context = new Dictionary<string, object> { [ArtifactsDirectory.ContextKey] = Artifacts } });
+        var app = TestFolders.NewApp(new AppProps { Context = new Dictionary<string, object> { [ArtifactsDirectory.ContextKey] = Artifacts } });
         Aspects.Of(app).Add(new NoWildcardActionsAspect());
         var stack = new Stack(app, stackName);
         var props = TestStacks.Props(FullFeatured);

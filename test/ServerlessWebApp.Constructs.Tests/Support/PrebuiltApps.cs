@@ -3,7 +3,7 @@ namespace ServerlessWebApp.Constructs.Tests.Support;
 /// <summary>Minimal "published" app folders so unit tests exercise the prebuilt code source without running dotnet publish.</summary>
 internal static class PrebuiltApps
 {
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), "swa-construct-tests", Guid.NewGuid().ToString("N"));
+    private static readonly string Root = TestFolders.NewDirectory("prebuilt");
 
     public static string FrameworkDependent { get; } = Create("fd", webRoot: false, bootstrap: false);
 

@@ -15,7 +15,7 @@ internal sealed class PublishedSample
 
     private PublishedSample()
     {
-        Outdir = Path.Combine(Path.GetTempPath(), "swa-construct-tests", "bundled-" + Guid.NewGuid().ToString("N"));
+        Outdir = TestFolders.NewDirectory("bundled");
         (Template, Construct) = Synth();
         AssetHash = AssetHashOf(Template);
     }

@@ -7,7 +7,7 @@ namespace ServerlessWebApp.Constructs.Tests.Support;
 /// <summary>Builds env-agnostic test stacks around the construct, with a prebuilt code source so nothing is published.</summary>
 internal static class TestStacks
 {
-    public static Stack NewStack(string name = "TestStack") => new(new Amazon.CDK.App(), name);
+    public static Stack NewStack(string name = "TestStack") => new(TestFolders.NewApp(), name);
 
     /// <summary>Valid props for a public HTTP API on a prebuilt app without static files.</summary>
     public static ServerlessWebAppProps Props(Action<ServerlessWebAppProps>? change = null)

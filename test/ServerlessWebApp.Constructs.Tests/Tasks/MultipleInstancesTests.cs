@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using ServerlessWebApp.Constructs.Tasks;
@@ -12,7 +13,7 @@ public sealed class MultipleInstancesTests
     public void TwoCompleteTaskSetupsSynthesizeSideBySide()
     {
         // GIVEN one stack  WHEN two apps each get a task queue, keep-warm, schedules and a command output
-        var stack = new Stack(new App(), "TwoApps");
+        var stack = new Stack(TestFolders.NewApp(), "TwoApps");
         foreach (var app in new[] { "Shop", "Lab" })
         {
             var web = TestFunction.Create(stack, app + "Web");

@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
@@ -62,7 +63,7 @@ public sealed class TasksTemplates
 
     private static (Stack Stack, TestFunction Web, TestFunction Worker) NewStack()
     {
-        var stack = new Stack(new App(), "TasksStack");
+        var stack = new Stack(TestFolders.NewApp(), "TasksStack");
         return (stack, TestFunction.Create(stack, "Web"), TestFunction.Create(stack, "Worker", WorkerTimeoutSeconds));
     }
 
@@ -149,7 +150,7 @@ public sealed class TasksTemplates
 
     private static Synthesized SynthesizeSuppliedRoles()
     {
-        var stack = new Stack(new App(), "TasksStack");
+        var stack = new Stack(TestFolders.NewApp(), "TasksStack");
         Amazon.CDK.AWS.IAM.IRole Supplied(string id, string name) => Amazon.CDK.AWS.IAM.Role.FromRoleArn(stack, id,
             $"arn:aws:iam::123456789012:role/org/{name}", new Amazon.CDK.AWS.IAM.FromRoleArnOptions { Mutable = false });
         var web = TestFunction.Create(stack, "Web", role: Supplied("WebRole", "swa-web"));

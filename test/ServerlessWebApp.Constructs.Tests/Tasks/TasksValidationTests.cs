@@ -1,3 +1,4 @@
+using ServerlessWebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 using ServerlessWebApp.Constructs.Tasks;
@@ -106,7 +107,7 @@ public sealed class TasksValidationTests
     public void InvalidPropsFailSynthWithAMessageNamingTheProperty(string caseName)
     {
         // GIVEN a stack with a web and a worker function
-        var stack = new Stack(new App(), "Invalid");
+        var stack = new Stack(TestFolders.NewApp(), "Invalid");
         var given = new Given(stack, TestFunction.Create(stack, "Web"), TestFunction.Create(stack, "Worker", 60));
         var (when, messageContains) = Cases[caseName];
 

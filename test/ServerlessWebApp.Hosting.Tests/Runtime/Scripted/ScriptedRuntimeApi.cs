@@ -66,15 +66,16 @@ internal sealed class ScriptedRuntimeApi : IAsyncDisposable
             RawRequest? carried = null;
             while (true)
             {
-                var request = carried ?? await ReadRequestAsync(reader, connection);
+                var request = carried ?? Record(await ReadRequestAsync(reader, connection));
                 carried = null;
                 if (request is null) return;
-                lock (_requests) _requests.Add(request);
                 var answer = _script(request);
                 if (answer.HoldUntilNextRequest)
                 {
-                    carried = await ReadRequestAsync(reader, connection).WaitAsync(TimeSpan.FromSeconds(5))
-                        ?? throw new InvalidOperationException("The client closed the connection instead of pipelining the next request.");
+                    // Recorded when it arrives, not when the loop comes round to it: the answer written below may
+                    // already be read, and the requests counted by the test, before that.
+                    carried = Record(await ReadRequestAsync(reader, connection).WaitAsync(TimeSpan.FromSeconds(5))
+                        ?? throw new InvalidOperationException("The client closed the connection instead of pipelining the next request."));
                 }
                 if (answer.Gate is not null) await answer.Gate.WaitAsync(_stop.Token);
 
@@ -101,6 +102,12 @@ internal sealed class ScriptedRuntimeApi : IAsyncDisposable
         {
             // The client went away.
         }
+    }
+
+    private RawRequest? Record(RawRequest? request)
+    {
+        if (request is not null) lock (_requests) _requests.Add(request);
+        return request;
     }
 
     private async Task<RawRequest?> ReadRequestAsync(RawHttpMessageReader reader, int connection) =>

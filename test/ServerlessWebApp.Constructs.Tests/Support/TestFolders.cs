@@ -28,13 +28,13 @@ internal static class TestFolders
         return new App(props);
     }
 
+    public static void DeleteRoot() => TryDelete(Root);
+
     private static string CreateRoot()
     {
         RemoveFoldersOfEndedRuns();
         return Directory.CreateDirectory(Path.Combine(Parent, $"{RunPrefix}{System.Environment.ProcessId}-{Guid.NewGuid():N}")).FullName;
     }
-
-    public static void DeleteRoot() => TryDelete(Root);
 
     private static void RemoveFoldersOfEndedRuns()
     {

@@ -8,14 +8,14 @@ internal sealed class BenchmarkOptions
     public string Command { get; private init; } = "";
     public IReadOnlyList<PublishMode> Modes { get; private init; } = Enum.GetValues<PublishMode>();
     public int Runs { get; private init; } = 20;
-    public int Invocations { get; private init; } = 5_000;
+    public int Invocations { get; private init; } = 20_000;
     public ProcessSettings ProcessSettings { get; private init; } = ProcessSettings.Deployed;
 
     public static BenchmarkOptions Parse(string[] args)
     {
         if (args.Length == 0) throw new ArgumentException(Usage);
         var modes = Enum.GetValues<PublishMode>().ToList();
-        int runs = 20, invocations = 5_000;
+        int runs = 20, invocations = 20_000;
         var settings = ProcessSettings.Deployed;
         for (var i = 1; i < args.Length; i++)
         {
@@ -58,6 +58,6 @@ internal sealed class BenchmarkOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project bench/ServerlessWebApp.ProcessBenchmarks -- " +
-        "<coldstart|warm|size|memory|tierup|all> [--modes fdd,r2r,aot] [--runs 20] [--invocations 5000] " +
+        "<coldstart|warm|size|memory|tierup|all> [--modes fdd,r2r,aot] [--runs 20] [--invocations 20000] " +
         "[--process-settings deployed|runtime-defaults]";
 }

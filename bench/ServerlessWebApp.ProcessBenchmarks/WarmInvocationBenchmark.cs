@@ -14,27 +14,29 @@ namespace ServerlessWebApp.ProcessBenchmarks;
 /// <remarks>
 /// Both processes run side by side for the whole measurement. Each is warmed up until it reaches steady state (at least
 /// <see cref="WarmUpRequests"/> requests and <see cref="WarmUpTime"/>, so tiered JIT compilation has promoted the hot
-/// path in every mode), then the measured requests are taken in <see cref="Rounds"/> alternating blocks — Lambda,
+/// path in every mode), then the measured requests are taken in alternating blocks — Lambda,
 /// Kestrel, Lambda, … — so a slow phase of this shared machine hits both sides alike instead of one of them. Two
-/// schedules run one after the other: short blocks (a tenth of <c>--invocations</c> each, ~25 ms), where every block
-/// starts with the host just woken from idle, and long blocks of <see cref="LongBlock"/> each, where that start is
-/// a small part of the block. Each row also gives the spread of the Lambda/Kestrel ratio over the block pairs. A third
+/// schedules run one after the other: <see cref="ShortRounds"/> short blocks (<c>--invocations</c> shared out, 500
+/// requests or ~25 ms each by default), where every block starts with the host just woken from idle, and
+/// <see cref="LongRounds"/> long blocks of <see cref="LongBlock"/> each, where that start is a small part of the block.
+/// Short blocks are many because a single one is noisy on this shared machine (one pair's ratio spans 0.4–1.5). Each row also gives the spread of the Lambda/Kestrel ratio over the block pairs. A third
 /// row runs the short blocks against an emulator that blocks in its socket read at once
 /// (<see cref="RuntimeApiEmulatorOptions.SpinBeforeWait"/> zero), which is how much of the Lambda loop that spin saves.
 /// </remarks>
 internal static class WarmInvocationBenchmark
 {
     private const int WarmUpRequests = 1_000;
-    private const int Rounds = 10;
+    private const int ShortRounds = 40;
+    private const int LongRounds = 10;
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan LongBlock = TimeSpan.FromSeconds(1);
 
     public static async Task RunAsync(BenchmarkOptions options, TextWriter report)
     {
-        var shortBlock = Math.Max(1, options.Invocations / Rounds);
-        report.WriteLine($"## Warm invocation (sequential GETs in {Rounds} alternating blocks per host, after ≥ {WarmUpRequests:N0} requests " +
-                         $"and ≥ {WarmUpTime.TotalSeconds:0} s of warm-up; short blocks of {shortBlock:N0} requests, long blocks of " +
-                         $"{LongBlock.TotalSeconds:0} s; process settings: {options.ProcessSettings})");
+        var shortBlock = Math.Max(1, options.Invocations / ShortRounds);
+        report.WriteLine($"## Warm invocation (sequential GETs in alternating blocks per host, after ≥ {WarmUpRequests:N0} requests " +
+                         $"and ≥ {WarmUpTime.TotalSeconds:0} s of warm-up; {ShortRounds} short blocks of {shortBlock:N0} requests, {LongRounds} long " +
+                         $"blocks of {LongBlock.TotalSeconds:0} s; process settings: {options.ProcessSettings})");
         report.WriteLine();
         report.WriteLine("| mode | blocks | Lambda loop req/s | median µs | p90 µs | of which in function (median µs) | Kestrel req/s | median µs | p90 µs | " +
                          "**Lambda/Kestrel req/s** | per block pair: median (min–max) |");
@@ -49,19 +51,19 @@ internal static class WarmInvocationBenchmark
             await WarmUpAsync(parked.RequestAsync);
             await WarmUpAsync(kestrel.RequestAsync);
 
-            var shortBlocks = new Block(shortBlock, TimeSpan.Zero);
+            var shortBlocks = new Block(shortBlock, TimeSpan.Zero, ShortRounds);
             foreach (var (name, host, block) in new (string, LambdaHost, Block)[]
                      {
-                         ($"short: {Rounds} × {shortBlock:N0} req", lambda, shortBlocks),
-                         ($"long: {Rounds} × {LongBlock.TotalSeconds:0} s", lambda, new Block(int.MaxValue, LongBlock)),
-                         ($"short, emulator without spin: {Rounds} × {shortBlock:N0} req", parked, shortBlocks),
-                         ($"short, Kestrel GET with Host only: {Rounds} × {shortBlock:N0} req", lambda, shortBlocks),
+                         ($"short: {ShortRounds} × {shortBlock:N0} req", lambda, shortBlocks),
+                         ($"long: {LongRounds} × {LongBlock.TotalSeconds:0} s", lambda, new Block(int.MaxValue, LongBlock, LongRounds)),
+                         ($"short, emulator without spin: {ShortRounds} × {shortBlock:N0} req", parked, shortBlocks),
+                         ($"short, Kestrel GET with Host only: {ShortRounds} × {shortBlock:N0} req", lambda, shortBlocks),
                      })
             {
                 Func<Task> kestrelRequest = name.Contains("Host only") ? kestrel.BareRequestAsync : kestrel.RequestAsync;
                 host.InFunction.Clear();
                 var (lambdaRun, kestrelRun) = (new Measurement(), new Measurement());
-                for (var round = 0; round < Rounds; round++)
+                for (var round = 0; round < block.Rounds; round++)
                 {
                     await lambdaRun.TakeAsync(host.RequestAsync, block);
                     await kestrelRun.TakeAsync(kestrelRequest, block);
@@ -84,8 +86,11 @@ internal static class WarmInvocationBenchmark
         for (var i = 0; i < WarmUpRequests || Stopwatch.GetTimestamp() < until; i++) await request();
     }
 
-    /// <summary>A block ends after <paramref name="Requests"/> requests or, when <paramref name="Duration"/> is set, after that long.</summary>
-    private sealed record Block(int Requests, TimeSpan Duration);
+    /// <summary>
+    /// A block ends after <paramref name="Requests"/> requests or, when <paramref name="Duration"/> is set, after that
+    /// long; each host gets <paramref name="Rounds"/> of them.
+    /// </summary>
+    private sealed record Block(int Requests, TimeSpan Duration, int Rounds);
 
     /// <summary>Latency of every measured request, the time spent in the measured blocks only, and each block's rate.</summary>
     private sealed class Measurement

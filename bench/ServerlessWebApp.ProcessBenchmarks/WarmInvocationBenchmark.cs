@@ -14,14 +14,15 @@ namespace ServerlessWebApp.ProcessBenchmarks;
 /// <remarks>
 /// Both processes run side by side for the whole measurement. Each is warmed up until it reaches steady state (at least
 /// <see cref="WarmUpRequests"/> requests and <see cref="WarmUpTime"/>, so tiered JIT compilation has promoted the hot
-/// path in every mode), then the measured requests are taken in alternating blocks — Lambda,
-/// Kestrel, Lambda, … — so a slow phase of this shared machine hits both sides alike instead of one of them. Two
-/// schedules run one after the other: <see cref="ShortRounds"/> short blocks (<c>--invocations</c> shared out, 500
-/// requests or ~25 ms each by default), where every block starts with the host just woken from idle, and
-/// <see cref="LongRounds"/> long blocks of <see cref="LongBlock"/> each, where that start is a small part of the block.
-/// Short blocks are many because a single one is noisy on this shared machine (one pair's ratio spans 0.4–1.5). Each row also gives the spread of the Lambda/Kestrel ratio over the block pairs. A third
-/// row runs the short blocks against an emulator that blocks in its socket read at once
-/// (<see cref="RuntimeApiEmulatorOptions.SpinBeforeWait"/> zero), which is how much of the Lambda loop that spin saves.
+/// path in every mode), then the measured requests are taken in alternating blocks — Lambda, Kestrel, Lambda, … — so a
+/// slow phase of this shared machine hits both sides alike instead of one of them. Two schedules run one after the
+/// other: <see cref="ShortRounds"/> short blocks (<c>--invocations</c> shared out, 500 requests or ~25 ms each by
+/// default), where every block starts with the host just woken from idle, and <see cref="LongRounds"/> long blocks of
+/// <see cref="LongBlock"/> each, where that start is a small part of the block. Short blocks are many so that a row's
+/// ratio rests on many block pairs (one pair's ratio spans 0.4–1.5 here). Each row also gives the spread of the
+/// Lambda/Kestrel ratio over the block pairs. A third row runs the short blocks against an emulator that blocks in its
+/// socket read at once (<see cref="RuntimeApiEmulatorOptions.SpinBeforeWait"/> zero), which is how much of the Lambda
+/// loop that spin saves; a fourth against Kestrel's bare GET.
 /// </remarks>
 internal static class WarmInvocationBenchmark
 {
@@ -52,15 +53,14 @@ internal static class WarmInvocationBenchmark
             await WarmUpAsync(kestrel.RequestAsync);
 
             var shortBlocks = new Block(shortBlock, TimeSpan.Zero, ShortRounds);
-            foreach (var (name, host, block) in new (string, LambdaHost, Block)[]
+            foreach (var (name, host, kestrelRequest, block) in new (string, LambdaHost, Func<Task>, Block)[]
                      {
-                         ($"short: {ShortRounds} × {shortBlock:N0} req", lambda, shortBlocks),
-                         ($"long: {LongRounds} × {LongBlock.TotalSeconds:0} s", lambda, new Block(int.MaxValue, LongBlock, LongRounds)),
-                         ($"short, emulator without spin: {ShortRounds} × {shortBlock:N0} req", parked, shortBlocks),
-                         ($"short, Kestrel GET with Host only: {ShortRounds} × {shortBlock:N0} req", lambda, shortBlocks),
+                         ($"short: {ShortRounds} × {shortBlock:N0} req", lambda, kestrel.RequestAsync, shortBlocks),
+                         ($"long: {LongRounds} × {LongBlock.TotalSeconds:0} s", lambda, kestrel.RequestAsync, new Block(int.MaxValue, LongBlock, LongRounds)),
+                         ($"short, emulator without spin: {ShortRounds} × {shortBlock:N0} req", parked, kestrel.RequestAsync, shortBlocks),
+                         ($"short, Kestrel GET with Host only: {ShortRounds} × {shortBlock:N0} req", lambda, kestrel.BareRequestAsync, shortBlocks),
                      })
             {
-                Func<Task> kestrelRequest = name.Contains("Host only") ? kestrel.BareRequestAsync : kestrel.RequestAsync;
                 host.InFunction.Clear();
                 var (lambdaRun, kestrelRun) = (new Measurement(), new Measurement());
                 for (var round = 0; round < block.Rounds; round++)

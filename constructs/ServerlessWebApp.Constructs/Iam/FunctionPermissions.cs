@@ -31,20 +31,17 @@ internal static class FunctionPermissions
 
     public static PolicyStatement SendToDeadLetterQueue(IQueue queue) => Statements.Allow(["sqs:SendMessage"], queue.QueueArn);
 
-    public static PolicyStatement[] ReadObjects(IBucket bucket) =>
-        [Statements.Allow(["s3:ListBucket"], bucket.BucketArn), Statements.Allow(["s3:GetObject"], bucket.ArnForObjects("*"))];
+    public static PolicyStatement[] ReadObjects(IBucket bucket) => ReadObjects(bucket, bucket.ArnForObjects("*"));
 
     public static PolicyStatement[] ReadWriteObjects(IBucket bucket)
     {
-        // One object ARN for both statements: each ArnForObjects is a round trip to jsii's Node process.
+        // One object ARN for all three statements: each ArnForObjects is a round trip to jsii's Node process.
         var objects = bucket.ArnForObjects("*");
-        return
-        [
-            Statements.Allow(["s3:ListBucket"], bucket.BucketArn),
-            Statements.Allow(["s3:GetObject"], objects),
-            Statements.Allow(["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], objects),
-        ];
+        return [.. ReadObjects(bucket, objects), Statements.Allow(["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], objects)];
     }
+
+    private static PolicyStatement[] ReadObjects(IBucket bucket, string objects) =>
+        [Statements.Allow(["s3:ListBucket"], bucket.BucketArn), Statements.Allow(["s3:GetObject"], objects)];
 
     /// <summary>Adds the statements, in order, to any grantee; a function identity of the construct uses <see cref="FunctionIdentity.Grant"/>, which batches them.</summary>
     public static void Grant(IGrantable target, params PolicyStatement[] statements)

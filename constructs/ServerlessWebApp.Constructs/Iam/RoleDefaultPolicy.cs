@@ -22,15 +22,11 @@ internal sealed class RoleDefaultPolicy(Role role)
     /// <summary>Appends the statements, in this order.</summary>
     public void Add(IReadOnlyList<PolicyStatement> statements)
     {
-        if (statements.Count == 0) return;
-        var remaining = statements;
-        if (Policy is null)
-        {
-            role.AddToPrincipalPolicy(statements[0]); // lets the role create its default policy
-            remaining = statements.Skip(1).ToArray();
-        }
-        if (remaining.Count == 0) return;
-        if (Policy is { } defaultPolicy) defaultPolicy.AddStatements(remaining.ToArray());
+        var added = 0;
+        if (statements.Count > 0 && Policy is null) role.AddToPrincipalPolicy(statements[added++]); // lets the role create its default policy
+        if (added == statements.Count) return;
+        var remaining = statements.Skip(added).ToArray();
+        if (Policy is { } defaultPolicy) defaultPolicy.AddStatements(remaining);
         else foreach (var statement in remaining) role.AddToPrincipalPolicy(statement); // a role kept elsewhere (Role.customizeRoles)
     }
 }

@@ -3,9 +3,9 @@ using ServerlessWebApp.TestSupport.RuntimeApi;
 namespace ServerlessWebApp.ProcessBenchmarks;
 
 /// <summary>
-/// <c>DOTNET_TieredCompilation=0</c>, the one setting found that keeps the JIT modes' memory within issue 7's 10 %
-/// (the growth after invocation 100 is tiered compilation's re-JIT of the hot path). The construct does not deploy
-/// it; the memory, warm and tier-up benchmarks measure it beside the deployed settings so its cost is on record.
+/// <c>DOTNET_TieredCompilation=0</c>, the one setting found that brings the JIT modes' memory near issue 7's 10 % (most
+/// of their growth after invocation 100 is tiered compilation re-compiling the hot path). The construct does not
+/// deploy it; the memory, warm and tier-up benchmarks measure it beside the deployed settings so its cost is on record.
 /// </summary>
 internal static class TieredCompilationOff
 {

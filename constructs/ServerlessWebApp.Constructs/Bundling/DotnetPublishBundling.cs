@@ -28,7 +28,7 @@ internal sealed class DotnetPublishBundling : DeputyBase, ILocalBundling
     public bool TryBundle(string outputDir, IBundlingOptions options)
     {
         PublishCount++;
-        var (exitCode, output) = Run("dotnet", PublishCommand.Arguments(_projectPath, outputDir, _target));
+        var (exitCode, output) = Run("dotnet", PublishCommand.Arguments(_projectPath, outputDir, _target), _target);
         if (exitCode != 0)
         {
             throw new InvalidOperationException(
@@ -38,7 +38,7 @@ internal sealed class DotnetPublishBundling : DeputyBase, ILocalBundling
         return true;
     }
 
-    private static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments)
+    private static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, PublishTarget target)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -49,6 +49,7 @@ internal sealed class DotnetPublishBundling : DeputyBase, ILocalBundling
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        PublishCommand.AddDefaultProperties(start.Environment, target);
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

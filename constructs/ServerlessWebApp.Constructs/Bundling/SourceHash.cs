@@ -37,6 +37,8 @@ internal static class SourceHash
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Append(sha, BundleFormat);
         Append(sha, target.ToString());
+        // The publish's default properties shape the bundle too; only the targets they apply to get a new hash.
+        foreach (var (name, value) in PublishCommand.DefaultProperties(target)) Append(sha, $"{name}={value}");
         foreach (var file in files)
         {
             Append(sha, Path.GetRelativePath(root, file).Replace('\\', '/'));

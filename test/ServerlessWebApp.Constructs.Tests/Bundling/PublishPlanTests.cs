@@ -40,6 +40,32 @@ public class PublishPlanTests
     }
 
     [Fact]
+    public void ReadyToRunForX86IsPrecompiledForAvx2AsADefaultTheProjectCanOverride()
+    {
+        var x64 = new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.X86_64);
+        Assert.Equal("--instruction-set:x86-64-v3", PublishCommand.DefaultProperties(x64)[PublishCommand.ReadyToRunCompilerArguments]);
+        // A -p: argument would be a global property and win over the project file; an environment variable does not.
+        Assert.DoesNotContain(PublishCommand.Arguments("App.csproj", "/out", x64), a => a.Contains(PublishCommand.ReadyToRunCompilerArguments));
+
+        Assert.Empty(PublishCommand.DefaultProperties(x64 with { Architecture = CdkArchitecture.ARM_64 }));
+        Assert.Empty(PublishCommand.DefaultProperties(x64 with { Mode = PublishMode.FrameworkDependent }));
+        Assert.Empty(PublishCommand.DefaultProperties(x64 with { Mode = PublishMode.NativeAot }));
+    }
+
+    [Fact]
+    public void DefaultPropertiesGoIntoTheEnvironmentWithoutReplacingTheUsersOwn()
+    {
+        var x64 = new PublishTarget(PublishMode.ReadyToRun, CdkArchitecture.X86_64);
+        var fresh = new Dictionary<string, string?>();
+        PublishCommand.AddDefaultProperties(fresh, x64);
+        Assert.Equal("--instruction-set:x86-64-v3", fresh[PublishCommand.ReadyToRunCompilerArguments]);
+
+        var users = new Dictionary<string, string?> { [PublishCommand.ReadyToRunCompilerArguments] = "--instruction-set:x86-64-v4" };
+        PublishCommand.AddDefaultProperties(users, x64);
+        Assert.Equal("--instruction-set:x86-64-v4", users[PublishCommand.ReadyToRunCompilerArguments]);
+    }
+
+    [Fact]
     public void NativeAotPublishUsesPublishAot()
     {
         var args = PublishCommand.Arguments("App.csproj", "/out", new PublishTarget(PublishMode.NativeAot, CdkArchitecture.ARM_64));

@@ -38,7 +38,9 @@ public static class SamplePublisher
         {
             // As the construct publishes for the managed runtime: for the function's platform only, no app host.
             PublishMode.FrameworkDependent => ["-r", "linux-x64", "--self-contained", "false", "-p:UseAppHost=false"],
-            PublishMode.ReadyToRun => ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true"],
+            // As the construct publishes for x86_64 (its default of PublishReadyToRunCrossgen2ExtraArgs): AVX2 baseline.
+            PublishMode.ReadyToRun => ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true",
+                "-p:PublishReadyToRunCrossgen2ExtraArgs=--instruction-set:x86-64-v3"],
             PublishMode.NativeAot => ["-r", "linux-x64", "-p:PublishAot=true"],
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown publish mode."),
         });

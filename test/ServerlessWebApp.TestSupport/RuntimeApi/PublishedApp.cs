@@ -5,6 +5,9 @@ namespace ServerlessWebApp.TestSupport.RuntimeApi;
 /// <summary>A published app directory and how to start it as a process.</summary>
 public sealed record PublishedApp(string Directory, string AssemblyName, PublishMode Mode)
 {
+    /// <summary>What <c>dotnet publish</c> printed (standard output, then standard error), for tests that read its warnings.</summary>
+    public string PublishLog { get; init; } = "";
+
     /// <summary><c>dotnet &lt;dir&gt;/App.dll</c> for framework-dependent, <c>&lt;dir&gt;/bootstrap</c> otherwise.</summary>
     public ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> environment)
     {

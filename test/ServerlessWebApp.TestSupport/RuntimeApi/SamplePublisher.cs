@@ -18,6 +18,9 @@ public static class SamplePublisher
     public static string DefaultOutput(string project, PublishMode mode) =>
         Path.Combine(RepositoryPaths.Root, "artifacts", "publish", $"{Path.GetFileNameWithoutExtension(project)}-{mode}");
 
+    /// <summary>The <c>--artifacts-path</c> of a mode's builds (<c>obj/</c> and <c>bin/</c>), kept between publishes.</summary>
+    public static string ArtifactsPath(PublishMode mode) => Path.Combine(RepositoryPaths.Root, "artifacts", "build", mode.ToString());
+
     public static Task<PublishedApp> PublishAsync(PublishMode mode, string? output = null, CancellationToken cancellationToken = default) =>
         PublishAsync(FoundryServiceProject, mode, output, cancellationToken);
 
@@ -32,7 +35,7 @@ public static class SamplePublisher
         var args = new List<string>
         {
             "publish", project, "-c", "Release", "-o", output, "--nologo",
-            "--artifacts-path", Path.Combine(RepositoryPaths.Root, "artifacts", "build", mode.ToString()),
+            "--artifacts-path", ArtifactsPath(mode),
         };
         args.AddRange(mode switch
         {
@@ -66,6 +69,6 @@ public static class SamplePublisher
             throw new InvalidOperationException(
                 $"dotnet {string.Join(' ', info.ArgumentList)} failed with exit code {process.ExitCode}:\n{await stdout}\n{await stderr}");
         }
-        return new PublishedApp(output, Path.GetFileNameWithoutExtension(project), mode);
+        return new PublishedApp(output, Path.GetFileNameWithoutExtension(project), mode) { PublishLog = await stdout + await stderr };
     }
 }

@@ -4,11 +4,15 @@ using ServerlessWebApp.TestSupport.RuntimeApi;
 
 namespace ServerlessWebApp.EndToEnd.Tests.Tasks;
 
-/// <summary>POST → SQS message → batch delivered to the worker → status DONE and result stored, all over real protocols.</summary>
-public sealed class LambdaTaskFlowTests(LambdaTaskStack stack) : IClassFixture<LambdaTaskStack>
+/// <summary>
+/// POST → SQS message → batch delivered to the worker → status DONE and result stored, all over real protocols; run
+/// against each published build of the sample (<see cref="FrameworkDependentTaskFlowTests"/>,
+/// <see cref="NativeAot.NativeAotSampleTests"/>).
+/// </summary>
+public abstract class LambdaTaskFlowTests(LambdaTaskStack stack)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly LambdaTaskStack _stack = stack;
+    protected LambdaTaskStack Stack { get; } = stack;
 
     [Fact]
     public async Task SubmittedSequenceIsComputedByTheWorkerAndItsResultStored()
@@ -17,18 +21,14 @@ public sealed class LambdaTaskFlowTests(LambdaTaskStack stack) : IClassFixture<L
         const string sequence = "GATTACAGGCC";
 
         // WHEN a sequence is submitted through the front door
-        var accepted = await HttpAsync(SampleEvents.HttpApiV2("POST", "/compute-dna/", $$"""{"dna_sequence":"{{sequence}}"}"""));
-
         // THEN it is accepted with the task's location, and exactly one message waits in the queue
-        Assert.True(accepted.StatusCode == 202, $"Expected 202, got {accepted}");
-        var taskId = accepted.BodyJson().GetProperty("task_id").GetString()!;
-        Assert.Equal($"/tasks/{taskId}", accepted.Header("location"));
-        Assert.Single(_stack.Sqs.Messages(_stack.QueueUrl));
+        var taskId = await SubmitAsync(sequence);
+        Assert.Single(Stack.Sqs.Messages(Stack.QueueUrl));
         var queued = await StatusAsync(taskId);
         Assert.Equal("RECEIVED", queued.GetProperty("state").GetString());
 
         // WHEN the event source mapping delivers the queue to the worker
-        await _stack.Mapping.RunUntilAsync(async () => (await StatusAsync(taskId)).GetProperty("state").GetString() == "DONE", Timeout);
+        await RunWorkerUntilDoneAsync(taskId);
 
         // THEN the status says DONE with the computed result, the results table holds it, and the queue is empty
         var done = await StatusAsync(taskId);
@@ -37,14 +37,14 @@ public sealed class LambdaTaskFlowTests(LambdaTaskStack stack) : IClassFixture<L
         Assert.Equal(sequence.Length, result.GetProperty("length").GetInt32());
         Assert.Equal(3, result.GetProperty("g").GetInt32());
         Assert.Equal(Math.Round(6.0 / 11, 6), result.GetProperty("gc_content").GetDouble());
-        var stored = await _stack.DynamoClient.GetItemAsync(new GetItemRequest
+        var stored = await Stack.DynamoClient.GetItemAsync(new GetItemRequest
         {
             TableName = LambdaTaskStack.ResultsTable,
             Key = new() { ["taskId"] = new AttributeValue { S = taskId } },
         });
         Assert.Contains("\"gc_content\"", stored.Item["result"].S);
-        Assert.Empty(_stack.Sqs.Messages(_stack.QueueUrl));
-        Assert.Empty(_stack.Sqs.Messages(_stack.DeadLetterQueueUrl));
+        Assert.Empty(Stack.Sqs.Messages(Stack.QueueUrl));
+        Assert.Empty(Stack.Sqs.Messages(Stack.DeadLetterQueueUrl));
     }
 
     [Fact]
@@ -58,17 +58,37 @@ public sealed class LambdaTaskFlowTests(LambdaTaskStack stack) : IClassFixture<L
         Assert.Contains("no-such-task", response.BodyJson().GetProperty("detail").GetString());
     }
 
-    private async Task<JsonElement> StatusAsync(string taskId)
+    /// <summary>POSTs the sequence to the web function and requires 202 with the task's location; returns the task id.</summary>
+    protected async Task<string> SubmitAsync(string sequence)
+    {
+        var accepted = await HttpAsync(SampleEvents.HttpApiV2("POST", "/compute-dna/", $$"""{"dna_sequence":"{{sequence}}"}"""));
+        Assert.True(accepted.StatusCode == 202, $"Expected 202, got {accepted}");
+        var taskId = accepted.BodyJson().GetProperty("task_id").GetString()!;
+        Assert.Equal($"/tasks/{taskId}", accepted.Header("location"));
+        return taskId;
+    }
+
+    /// <summary>Delivers the queue to the worker until the task's status says DONE.</summary>
+    protected Task RunWorkerUntilDoneAsync(string taskId) =>
+        Stack.Mapping.RunUntilAsync(async () => (await StatusAsync(taskId)).GetProperty("state").GetString() == "DONE", Timeout);
+
+    protected async Task<JsonElement> StatusAsync(string taskId)
     {
         var response = await HttpAsync(SampleEvents.HttpApiV2("GET", $"/tasks/{taskId}"));
         Assert.True(response.StatusCode == 200, $"GET /tasks/{taskId}: {response}");
         return response.BodyJson();
     }
 
-    private async Task<HttpResponseShape> HttpAsync(string eventJson)
+    protected async Task<HttpResponseShape> HttpAsync(string eventJson) => new((await InvokeWebAsync(eventJson)).Json());
+
+    /// <summary>Invokes the web function and requires a successful invocation.</summary>
+    protected async Task<InvocationResult> InvokeWebAsync(string eventJson)
     {
-        var result = await _stack.Web.InvokeAsync(eventJson, Timeout);
-        Assert.True(result.Succeeded, $"{result}\nweb output:\n{_stack.WebProcess.Output}");
-        return new HttpResponseShape(result.Json());
+        var result = await Stack.Web.InvokeAsync(eventJson, Timeout);
+        Assert.True(result.Succeeded, $"{result}\nweb output:\n{Stack.WebProcess.Output}");
+        return result;
     }
 }
+
+/// <summary>The task flow on the framework-dependent build, as the construct publishes it by default.</summary>
+public sealed class FrameworkDependentTaskFlowTests(LambdaTaskStack stack) : LambdaTaskFlowTests(stack), IClassFixture<LambdaTaskStack>;

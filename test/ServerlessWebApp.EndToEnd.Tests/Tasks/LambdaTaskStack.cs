@@ -12,14 +12,25 @@ namespace ServerlessWebApp.EndToEnd.Tests.Tasks;
 /// What the construct deploys for tasks, on 127.0.0.1: the task queue with its dead-letter queue (fake SQS), the
 /// status and results tables (dynalite), the web function and the worker function (the published sample twice, with
 /// <c>SWA_FUNCTION_ROLE</c> web and worker, each behind its own Runtime API emulator) and the SQS event source mapping.
+/// The sample is framework-dependent, as the construct publishes it by default; <see cref="NativeAot.NativeAotTaskStack"/>
+/// runs the same stack on the Native AOT build.
 /// </summary>
-public sealed class LambdaTaskStack : IAsyncLifetime
+public class LambdaTaskStack : IAsyncLifetime
 {
     public const string StatusTable = "foundry-task-status";
     public const string ResultsTable = "foundry-results";
     public const int MaxReceiveCount = 3;
 
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly PublishMode _mode;
+
+    public LambdaTaskStack() : this(PublishMode.FrameworkDependent)
+    {
+    }
+
+    protected LambdaTaskStack(PublishMode mode) => _mode = mode;
+
+    public PublishedApp App { get; private set; } = null!;
 
     public FakeSqsServer Sqs { get; private set; } = null!;
     public DynaliteServer Dynalite { get; private set; } = null!;
@@ -48,7 +59,7 @@ public sealed class LambdaTaskStack : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var app = await SamplePublisher.PublishAsync(PublishMode.FrameworkDependent);
+        App = await SamplePublisher.PublishAsync(_mode);
         Sqs = Own(await FakeSqsServer.StartAsync());
         Dynalite = Own(await DynaliteServer.StartAsync());
         DeadLetterQueueUrl = Sqs.CreateQueue("foundry-tasks-dlq");
@@ -62,8 +73,8 @@ public sealed class LambdaTaskStack : IAsyncLifetime
 
         Web = Own(await LambdaRuntimeApiEmulator.StartAsync());
         Worker = Own(await LambdaRuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionTimeout = TimeSpan.FromMinutes(5) }));
-        WebProcess = Own(RuntimeProcess.Start(app.StartInfo(Environment(Web, app, "web"))));
-        WorkerProcess = Own(RuntimeProcess.Start(app.StartInfo(Environment(Worker, app, "worker"))));
+        WebProcess = Own(RuntimeProcess.Start(App.StartInfo(Environment(Web, "web"))));
+        WorkerProcess = Own(RuntimeProcess.Start(App.StartInfo(Environment(Worker, "worker"))));
 
         var arn = (await SqsClient.GetQueueAttributesAsync(QueueUrl, ["QueueArn"])).QueueARN;
         Mapping = new SqsEventSourceMapping(SqsClient, QueueUrl, arn, Worker);
@@ -77,9 +88,9 @@ public sealed class LambdaTaskStack : IAsyncLifetime
         DynamoClient?.Dispose();
     }
 
-    private Dictionary<string, string?> Environment(LambdaRuntimeApiEmulator emulator, PublishedApp app, string role)
+    private Dictionary<string, string?> Environment(LambdaRuntimeApiEmulator emulator, string role)
     {
-        var environment = LambdaEnvironment.For(emulator, app.Directory, "foundry-" + role);
+        var environment = LambdaEnvironment.For(emulator, App.Directory, "foundry-" + role);
         environment["SWA_FUNCTION_ROLE"] = role;
         environment["SWA_TASK_QUEUE_URL"] = QueueUrl;
         environment["SWA_TASK_STATUS_TABLE"] = StatusTable;

@@ -7,7 +7,7 @@ namespace ServerlessWebApp.EndToEnd.Tests.Tasks;
 /// <summary>
 /// POST → SQS message → batch delivered to the worker → status DONE and result stored, all over real protocols; run
 /// against each published build of the sample (<see cref="FrameworkDependentTaskFlowTests"/>,
-/// <see cref="NativeAot.NativeAotSampleTests"/>).
+/// <see cref="Trimmed.TrimmedBuildTests"/>).
 /// </summary>
 public abstract class LambdaTaskFlowTests(LambdaTaskStack stack)
 {

@@ -12,8 +12,8 @@ namespace ServerlessWebApp.EndToEnd.Tests.Tasks;
 /// What the construct deploys for tasks, on 127.0.0.1: the task queue with its dead-letter queue (fake SQS), the
 /// status and results tables (dynalite), the web function and the worker function (the published sample twice, with
 /// <c>SWA_FUNCTION_ROLE</c> web and worker, each behind its own Runtime API emulator) and the SQS event source mapping.
-/// The sample is framework-dependent, as the construct publishes it by default; <see cref="NativeAot.NativeAotTaskStack"/>
-/// runs the same stack on the Native AOT build.
+/// The sample is framework-dependent, as the construct publishes it by default; <see cref="Trimmed.NativeAotTaskStack"/>
+/// and <see cref="Trimmed.ReadyToRunTaskStack"/> run the same stack on the trimmed builds.
 /// </summary>
 public class LambdaTaskStack : IAsyncLifetime
 {

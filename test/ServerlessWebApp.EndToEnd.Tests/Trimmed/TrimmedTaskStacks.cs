@@ -1,7 +1,10 @@
 using ServerlessWebApp.EndToEnd.Tests.Tasks;
 using ServerlessWebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.NativeAot;
+namespace ServerlessWebApp.EndToEnd.Tests.Trimmed;
 
 /// <summary>The task stack with the sample published as Native AOT: a native <c>bootstrap</c> for <c>provided.al2023</c>.</summary>
 public sealed class NativeAotTaskStack() : LambdaTaskStack(PublishMode.NativeAot);
+
+/// <summary>The task stack with the sample published self-contained, trimmed and ReadyToRun (composite, AVX2) for <c>provided.al2023</c>.</summary>
+public sealed class ReadyToRunTaskStack() : LambdaTaskStack(PublishMode.ReadyToRun);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ServerlessWebApp.TestSupport.RuntimeApi;
 
 namespace ServerlessWebApp.EndToEnd.Tests.Lambda;
@@ -7,6 +8,9 @@ internal static class SampleAssertions
 {
     public const string GreetingPath = "/compute-dna/";
     public const string InvalidSequenceBody = """{"dna_sequence":"ACGU"}""";
+
+    /// <summary>A sequence whose analysis <see cref="ShowsAnalysisOfGgccat"/> knows: 6 bases, GC content 4/6.</summary>
+    public const string Ggccat = "GGCCAT";
 
     public static void IsGreeting(HttpResponseShape response)
     {
@@ -23,5 +27,14 @@ internal static class SampleAssertions
         var messages = problem.GetProperty("errors").GetProperty("dna_sequence");
         Assert.Contains("'U' at position 3", messages[0].GetString());
         Assert.Contains("A, C, G and T", problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>What <c>results:show</c> prints for a finished <see cref="Ggccat"/> task: its stored analysis as a JSON line.</summary>
+    public static void ShowsAnalysisOfGgccat(string commandOutput)
+    {
+        var line = commandOutput.Split('\n').Single(l => l.StartsWith('{'));
+        using var analysis = JsonDocument.Parse(line);
+        Assert.Equal(6, analysis.RootElement.GetProperty("length").GetInt32());
+        Assert.Equal(0.666667, analysis.RootElement.GetProperty("gc_content").GetDouble());
     }
 }

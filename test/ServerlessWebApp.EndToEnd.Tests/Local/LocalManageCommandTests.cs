@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ServerlessWebApp.EndToEnd.Tests.Lambda;
 using ServerlessWebApp.TestSupport.RuntimeApi;
 
 namespace ServerlessWebApp.EndToEnd.Tests.Local;
@@ -24,7 +25,7 @@ public sealed class LocalManageCommandTests : IDisposable
         string taskId;
         await using (var sample = await LocalSample.StartAsync(app, _data, QuickTasks))
         {
-            taskId = await SubmitAndWaitAsync(sample.Client, "GGCCAT");
+            taskId = await SubmitAndWaitAsync(sample.Client, SampleAssertions.Ggccat);
         }
 
         // WHEN the app is started as `manage results:show <task_id>`, then for a task that has no result
@@ -33,10 +34,7 @@ public sealed class LocalManageCommandTests : IDisposable
 
         // THEN the first prints the stored analysis and exits 0, the second says so and exits 1
         Assert.True(shown.ExitCode == 0, shown.Output);
-        var line = shown.Output.Split('\n').Single(l => l.StartsWith('{'));
-        using var analysis = JsonDocument.Parse(line);
-        Assert.Equal(6, analysis.RootElement.GetProperty("length").GetInt32());
-        Assert.Equal(0.666667, analysis.RootElement.GetProperty("gc_content").GetDouble());
+        SampleAssertions.ShowsAnalysisOfGgccat(shown.Output);
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("No result for task no-such-task.", missing.Output);
     }

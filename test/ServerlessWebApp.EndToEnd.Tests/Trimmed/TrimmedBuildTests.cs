@@ -78,7 +78,7 @@ public abstract partial class TrimmedBuildTests(LambdaTaskStack stack) : LambdaT
     public async Task ManagementCommandShowsAResultTheWorkerStored()
     {
         // GIVEN a sequence computed by the worker, its result in the DynamoDB results table
-        var taskId = await SubmitAsync("GGCCAT");
+        var taskId = await SubmitAsync(SampleAssertions.Ggccat);
         await RunWorkerUntilDoneAsync(taskId);
 
         // WHEN `results:show <task_id>` is invoked on the web function, as the construct's command output says to
@@ -87,10 +87,7 @@ public abstract partial class TrimmedBuildTests(LambdaTaskStack stack) : LambdaT
         // THEN the command exits 0 and its output is the stored analysis
         var reply = result.Json();
         Assert.True(reply.GetProperty("exitCode").GetInt32() == 0, reply.ToString());
-        var line = reply.GetProperty("output").GetString()!.Split('\n').Single(l => l.StartsWith('{'));
-        using var analysis = JsonDocument.Parse(line);
-        Assert.Equal(6, analysis.RootElement.GetProperty("length").GetInt32());
-        Assert.Equal(0.666667, analysis.RootElement.GetProperty("gc_content").GetDouble());
+        SampleAssertions.ShowsAnalysisOfGgccat(reply.GetProperty("output").GetString()!);
     }
 
     /// <summary>What the process has mapped (<c>/proc/&lt;pid&gt;/maps</c>): its executable and every shared library.</summary>

@@ -34,7 +34,7 @@ public sealed class NativeAotSampleTests(NativeAotTaskStack stack) : TrimmedBuil
     [Fact]
     public void FunctionsLoadNeitherTheJitNorCoreClr()
     {
-        foreach (var process in new[] { Stack.WebProcess, Stack.WorkerProcess })
+        foreach (var process in Functions)
         {
             var mapped = MappedFiles(process);
             Assert.DoesNotContain("libclrjit.so", mapped);

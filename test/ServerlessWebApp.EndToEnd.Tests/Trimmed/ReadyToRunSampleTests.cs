@@ -14,7 +14,7 @@ public sealed class ReadyToRunSampleTests(ReadyToRunTaskStack stack) : TrimmedBu
         var shipped = Path.Combine(Stack.App.Directory, "libcoreclr.so");
         Assert.True(File.Exists(shipped), "a self-contained package carries the runtime");
         Assert.True(File.GetUnixFileMode(Path.Combine(Stack.App.Directory, "bootstrap")).HasFlag(UnixFileMode.UserExecute), "bootstrap is not executable");
-        foreach (var process in new[] { Stack.WebProcess, Stack.WorkerProcess })
+        foreach (var process in Functions)
         {
             Assert.Contains(shipped, MappedFiles(process));
         }

@@ -30,7 +30,7 @@ public abstract partial class TrimmedBuildTests(LambdaTaskStack stack) : LambdaT
     {
         // GIVEN the web and worker functions running
         // THEN neither has loaded ICU
-        foreach (var process in new[] { Stack.WebProcess, Stack.WorkerProcess })
+        foreach (var process in Functions)
         {
             Assert.DoesNotContain("libicu", MappedFiles(process));
         }
@@ -89,6 +89,9 @@ public abstract partial class TrimmedBuildTests(LambdaTaskStack stack) : LambdaT
         Assert.True(reply.GetProperty("exitCode").GetInt32() == 0, reply.ToString());
         SampleAssertions.ShowsAnalysisOfGgccat(reply.GetProperty("output").GetString()!);
     }
+
+    /// <summary>The web and worker functions' processes.</summary>
+    protected RuntimeProcess[] Functions => [Stack.WebProcess, Stack.WorkerProcess];
 
     /// <summary>What the process has mapped (<c>/proc/&lt;pid&gt;/maps</c>): its executable and every shared library.</summary>
     protected static string MappedFiles(RuntimeProcess process) => File.ReadAllText($"/proc/{process.Id}/maps");

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using ServerlessWebApp.Constructs.Tests.Support;
+using ServerlessWebApp.TestSupport;
 using RuntimeApi = ServerlessWebApp.TestSupport.RuntimeApi;
 using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 
@@ -30,7 +31,7 @@ public class ReadyToRunBundlingTests
         var bootstrap = Path.Combine(asset, "bootstrap");
         Assert.True(File.Exists(bootstrap), $"no bootstrap in {asset}");
         Assert.True(File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute));
-        if (IsElfExecutable(bootstrap))
+        if (ElfFiles.HasElfMagic(bootstrap))
         {
             // The sample's LambdaBootstrap.targets named the apphost bootstrap itself; it loads FoundryService.dll beside it.
             Assert.True(File.Exists(Path.Combine(asset, "FoundryService.dll")), "the apphost needs its app assembly beside it");
@@ -74,12 +75,5 @@ public class ReadyToRunBundlingTests
         var jitted = File.ReadAllLines(jitList);
         Assert.NotEmpty(jitted); // the list is written: the runtime still JIT-compiles stubs and generic instantiations
         Assert.DoesNotContain(jitted, line => line.Contains("Vector`1[") || line.Contains("Vector256`1["));
-    }
-
-    private static bool IsElfExecutable(string path)
-    {
-        Span<byte> magic = stackalloc byte[4];
-        using var file = File.OpenRead(path);
-        return file.Read(magic) == 4 && magic.SequenceEqual("\u007fELF"u8);
     }
 }

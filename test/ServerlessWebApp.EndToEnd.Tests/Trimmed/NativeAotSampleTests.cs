@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using ServerlessWebApp.TestSupport;
 using ServerlessWebApp.TestSupport.RuntimeApi;
 
 namespace ServerlessWebApp.EndToEnd.Tests.Trimmed;
@@ -26,7 +27,7 @@ public sealed class NativeAotSampleTests(NativeAotTaskStack stack) : TrimmedBuil
     public void PackageIsOneNativeBootstrapWithNoManagedAssembly()
     {
         var bootstrap = Path.Combine(Stack.App.Directory, "bootstrap");
-        Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(bootstrap)[..4]);
+        Assert.True(ElfFiles.HasElfMagic(bootstrap), "bootstrap is not a native executable");
         Assert.True(File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute), "bootstrap is not executable");
         Assert.Empty(Directory.GetFiles(Stack.App.Directory, "*.dll", SearchOption.AllDirectories));
     }

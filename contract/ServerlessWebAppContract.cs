@@ -75,19 +75,57 @@ internal static class SwaNames
 /// <summary>
 /// .NET process settings the construct gives every function as environment variables (visible in the template; an
 /// entry with the same name in the <c>Environment</c> prop replaces them). One Lambda environment serves one request at
-/// a time and is billed by its configured memory, so the first-generation GC budget is 2 MiB instead of the workstation
-/// default sized from the CPU cache (≈12 MB on the benchmark machine), which the heap fills before its first collection.
+/// a time and is billed by its configured memory, so the process keeps a small, steady resident set instead of the
+/// headroom .NET's defaults reserve for a multi-request server. Values are hexadecimal without a <c>0x</c> prefix, the
+/// one form both CoreCLR and Native AOT read. Measured in <c>docs/benchmarks-process.md</c> (memory).
 /// </summary>
 internal static class SwaProcessSettings
 {
+    /// <summary>
+    /// The first-generation GC budget. The workstation default is sized from the CPU's cache, and the heap fills all
+    /// of it before the first collection.
+    /// </summary>
     public const string Gen0BudgetVariable = "DOTNET_GCgen0size";
 
-    /// <summary>2 MiB, in hexadecimal without a <c>0x</c> prefix: the one form both CoreCLR and Native AOT read.</summary>
-    public const string Gen0Budget = "200000";
+    /// <summary>
+    /// 512 KiB for JIT-compiled code: with 1 MiB regions the first generation then stays inside one region.
+    /// </summary>
+    public const string JitGen0Budget = "80000";
 
-    /// <summary>The variables, the same for every publish mode.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Variables()
+    /// <summary>
+    /// 2 MiB for Native AOT, whose resident set is flat with it: the smaller budget collects during init and made
+    /// its cold start ~2 ms slower.
+    /// </summary>
+    public const string NativeAotGen0Budget = "200000";
+
+    /// <summary>The size of a GC region, the unit the GC commits and hands to a generation (default 4 MiB).</summary>
+    public const string RegionSizeVariable = "DOTNET_GCRegionSize";
+
+    /// <summary>1 MiB: a 4 MiB first-generation region ends up fully resident however small its budget.</summary>
+    public const string RegionSize = "100000";
+
+    /// <summary>
+    /// How much freed JIT scratch memory the runtime keeps for reuse (default 16 MiB). The background tier-1 compiler
+    /// fills that cache within the first tens of thousands of invocations and holds on to it.
+    /// </summary>
+    public const string JitSlabCacheVariable = "DOTNET_JitHostMaxSlabCache";
+
+    /// <summary>1 MiB: enough for the compilations of a web request's hot path to reuse their scratch memory.</summary>
+    public const string JitSlabCache = "100000";
+
+    /// <summary>
+    /// The variables for a function whose code the JIT compiles (framework-dependent, ReadyToRun) or for Native AOT,
+    /// which has no JIT and is flat with the first-generation budget alone.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> Variables(bool nativeAot)
     {
-        yield return new(Gen0BudgetVariable, Gen0Budget);
+        if (nativeAot)
+        {
+            yield return new(Gen0BudgetVariable, NativeAotGen0Budget);
+            yield break;
+        }
+        yield return new(Gen0BudgetVariable, JitGen0Budget);
+        yield return new(RegionSizeVariable, RegionSize);
+        yield return new(JitSlabCacheVariable, JitSlabCache);
     }
 }

@@ -19,7 +19,7 @@ internal static class AppLauncher
         JsonNode.Parse(GetEvent)!["headers"]!.AsObject().Select(h => KeyValuePair.Create(h.Key, h.Value!.GetValue<string>())).ToList();
 
     /// <summary>Settings both hosts share, so the comparison differs only in how requests arrive.</summary>
-    private static Dictionary<string, string?> Common(ProcessSettings settings)
+    private static Dictionary<string, string?> Common(PublishMode mode, ProcessSettings settings)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -28,7 +28,7 @@ internal static class AppLauncher
         };
         if (settings == ProcessSettings.Deployed)
         {
-            foreach (var (name, value) in DeployedProcessSettings.Variables) environment[name] = value;
+            foreach (var (name, value) in DeployedProcessSettings.For(mode)) environment[name] = value;
         }
         return environment;
     }
@@ -38,7 +38,7 @@ internal static class AppLauncher
         PublishedApp app, LambdaRuntimeApiEmulator emulator, ProcessSettings settings, IReadOnlyDictionary<string, string>? extra = null)
     {
         var environment = LambdaEnvironment.For(emulator, app.Directory);
-        foreach (var (name, value) in Common(settings)) environment[name] = value;
+        foreach (var (name, value) in Common(app.Mode, settings)) environment[name] = value;
         foreach (var (name, value) in extra ?? new Dictionary<string, string>()) environment[name] = value;
         return RuntimeProcess.Start(app.StartInfo(environment));
     }
@@ -46,7 +46,7 @@ internal static class AppLauncher
     public static RuntimeProcess StartKestrel(PublishedApp app, ProcessSettings settings, out Uri baseAddress)
     {
         baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var environment = Common(settings);
+        var environment = Common(app.Mode, settings);
         environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         return RuntimeProcess.Start(app.StartInfo(environment));
     }

@@ -59,9 +59,12 @@ public sealed class ServerlessWebAppProps
 
     /// <summary>
     /// Environment variables for the app. Names must not start with <c>AWS_</c>, <c>LAMBDA_</c> or <c>SWA_</c>
-    /// (reserved by Lambda and by this construct). Besides these, every function gets <c>DOTNET_GCgen0size=200000</c>
-    /// (a 2 MiB first-generation GC budget, hexadecimal), which keeps its resident memory flat under load; an entry
-    /// here with the same name replaces it. Default: none.
+    /// (reserved by Lambda and by this construct). Besides these, every function gets .NET process settings that keep
+    /// its resident memory flat under load (values hexadecimal): for JIT-compiled code (framework-dependent,
+    /// ReadyToRun) <c>DOTNET_GCgen0size=80000</c> (a 512 KiB first-generation GC budget),
+    /// <c>DOTNET_GCRegionSize=100000</c> (1 MiB GC regions) and <c>DOTNET_JitHostMaxSlabCache=100000</c> (1 MiB of
+    /// cached JIT scratch memory); for Native AOT <c>DOTNET_GCgen0size=200000</c> (2 MiB). An entry here with the same
+    /// name replaces one. Default: none.
     /// </summary>
     public IDictionary<string, string>? Environment { get; set; }
 

@@ -1,12 +1,14 @@
 using ServerlessWebApp.Contract;
+using ServerlessWebApp.TestSupport.RuntimeApi;
 
 namespace ServerlessWebApp.TestSupport;
 
 /// <summary>
-/// The .NET process settings the construct puts on every function (<c>SwaProcessSettings</c>, the same in every
-/// publish mode), so a benchmark or test starts the published app the way Lambda would run it.
+/// The .NET process settings the construct puts on every function of a publish mode (<c>SwaProcessSettings</c>), so a
+/// benchmark or test starts the published app the way Lambda would run it.
 /// </summary>
 public static class DeployedProcessSettings
 {
-    public static IReadOnlyDictionary<string, string> Variables => SwaProcessSettings.Variables().ToDictionary();
+    public static IReadOnlyDictionary<string, string> For(PublishMode mode) =>
+        SwaProcessSettings.Variables(nativeAot: mode == PublishMode.NativeAot).ToDictionary();
 }

@@ -92,7 +92,7 @@ internal static class FunctionBuilder
     internal static Dictionary<string, string> Environment(
         ServerlessWebAppProps props, string functionRole, IReadOnlyDictionary<string, string>? contract = null)
     {
-        var environment = new Dictionary<string, string>(FunctionDefaults.ProcessSettings());
+        var environment = new Dictionary<string, string>(FunctionDefaults.ProcessSettings(props));
         foreach (var (name, value) in props.Environment ?? new Dictionary<string, string>()) environment[name] = value;
         environment[SwaEnvironment.FunctionRole] = functionRole;
         if (functionRole == SwaEnvironment.WebRole && FrontDoorDefaults.StageName(props) is { } stage) environment[SwaEnvironment.Stage] = stage;

@@ -37,8 +37,9 @@ internal static class FunctionDefaults
     public static ApplicationLogLevel ApplicationLogLevel(ServerlessWebAppProps props) =>
         props.ApplicationLogLevel ?? Amazon.CDK.AWS.Lambda.ApplicationLogLevel.INFO;
 
-    /// <summary>A small first-generation GC budget (<see cref="SwaProcessSettings"/>).</summary>
-    public static IEnumerable<KeyValuePair<string, string>> ProcessSettings() => SwaProcessSettings.Variables();
+    /// <summary>A small first GC generation; for JIT-compiled code also small regions and a small JIT scratch cache (<see cref="SwaProcessSettings"/>).</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ProcessSettings(ServerlessWebAppProps props) =>
+        SwaProcessSettings.Variables(nativeAot: PublishMode(props) == Constructs.PublishMode.NativeAot);
 
     public static bool DeadLetterQueueEnabled(ServerlessWebAppProps props) => props.DeadLetterQueueEnabled ?? true;
 }

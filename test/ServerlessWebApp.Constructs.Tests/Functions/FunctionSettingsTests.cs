@@ -72,7 +72,7 @@ public class FunctionSettingsTests
     [Theory]
     [InlineData(PublishMode.FrameworkDependent)]
     [InlineData(PublishMode.ReadyToRun)]
-    public void FunctionGetsASmallFirstGenerationBudgetAndKeepsTieredCompilation(PublishMode mode)
+    public void JitCompiledFunctionGetsTheSmallHeapAndJitSettingsAndKeepsTieredCompilation(PublishMode mode)
     {
         var variables = WebFunctionVariables(TestStacks.Synth(p =>
         {
@@ -81,8 +81,24 @@ public class FunctionSettingsTests
             p.PrebuiltCodePath = mode == PublishMode.ReadyToRun ? PrebuiltApps.SelfContained : PrebuiltApps.FrameworkDependent;
         }));
 
-        Assert.Equal("200000", variables[SwaProcessSettings.Gen0BudgetVariable]);
+        Assert.Equal("80000", variables["DOTNET_GCgen0size"]);
+        Assert.Equal("100000", variables["DOTNET_GCRegionSize"]);
+        Assert.Equal("100000", variables["DOTNET_JitHostMaxSlabCache"]);
         Assert.DoesNotContain(variables.Keys, name => name.StartsWith("DOTNET_Tiered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NativeAotFunctionGetsTheLargerFirstGenerationBudgetAndNoJitSettings()
+    {
+        var variables = WebFunctionVariables(TestStacks.Synth(p =>
+        {
+            p.PublishMode = PublishMode.NativeAot;
+            p.PrebuiltCodePath = PrebuiltApps.SelfContained;
+        }));
+
+        Assert.Equal("200000", variables["DOTNET_GCgen0size"]);
+        Assert.DoesNotContain("DOTNET_GCRegionSize", variables.Keys);
+        Assert.DoesNotContain("DOTNET_JitHostMaxSlabCache", variables.Keys);
     }
 
     [Fact]
@@ -92,6 +108,8 @@ public class FunctionSettingsTests
             p.Environment = new Dictionary<string, string> { [SwaProcessSettings.Gen0BudgetVariable] = "1000000" }));
 
         Assert.Equal("1000000", variables[SwaProcessSettings.Gen0BudgetVariable]);
+        Assert.Equal(SwaProcessSettings.RegionSize, variables[SwaProcessSettings.RegionSizeVariable]);
+        Assert.Equal(SwaProcessSettings.JitSlabCache, variables[SwaProcessSettings.JitSlabCacheVariable]);
     }
 
     [Fact]

@@ -6,8 +6,7 @@ namespace ServerlessWebApp.ProcessBenchmarks;
 /// Issue 7, benchmark 6: resident memory of the Lambda process after 100 and after 10,000 warm invocations (the
 /// target compares these two), with later checkpoints that tell a warm-up plateau from a leak: with the process settings
 /// the construct deploys, side by side with .NET's defaults, and the same app on Kestrel (deployed settings) after as
-/// many requests as the reference. In the JIT modes a last row turns tiered compilation off
-/// (<see cref="TieredCompilationOff"/>): what meeting the target there would take.
+/// many requests as the reference.
 /// </summary>
 internal static class MemoryBenchmark
 {
@@ -25,17 +24,14 @@ internal static class MemoryBenchmark
             Write(report, $"{mode} Lambda", await LambdaAsync(app, ProcessSettings.Deployed));
             Write(report, $"{mode} Lambda, .NET default settings", await LambdaAsync(app, ProcessSettings.RuntimeDefaults));
             Write(report, $"{mode} Kestrel (reference)", await KestrelAsync(app, ProcessSettings.Deployed));
-            if (TieredCompilationOff.AppliesTo(mode))
-                Write(report, $"{mode} Lambda, + {TieredCompilationOff.Name}", await LambdaAsync(app, ProcessSettings.Deployed, TieredCompilationOff.Variables));
         }
         report.WriteLine();
     }
 
-    private static async Task<Dictionary<int, long>> LambdaAsync(
-        PublishedApp app, ProcessSettings settings, IReadOnlyDictionary<string, string>? extra = null)
+    private static async Task<Dictionary<int, long>> LambdaAsync(PublishedApp app, ProcessSettings settings)
     {
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        await using var process = AppLauncher.StartLambda(app, emulator, settings, extra);
+        await using var process = AppLauncher.StartLambda(app, emulator, settings);
         var rss = new Dictionary<int, long>();
         for (var i = 1; i <= Checkpoints[^1]; i++)
         {

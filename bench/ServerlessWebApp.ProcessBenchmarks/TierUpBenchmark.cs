@@ -7,8 +7,7 @@ namespace ServerlessWebApp.ProcessBenchmarks;
 /// How soon a fresh process reaches its warm speed: the first response, then req/s in windows of back-to-back
 /// invocations, and RSS at the end — with the settings the construct deploys, side by side with the same plus
 /// <c>DOTNET_TC_CallCountingDelayMs=10</c> (tiered compilation starts counting calls after 16 ms without new tier-0
-/// compilations instead of 100 ms) and with tiered compilation off (<see cref="TieredCompilationOff"/>). Fresh
-/// processes alternate between the variants so drift hits all alike.
+/// compilations instead of 100 ms). Fresh processes alternate between the variants so drift hits both alike.
 /// </summary>
 internal static class TierUpBenchmark
 {
@@ -18,7 +17,6 @@ internal static class TierUpBenchmark
     [
         ("deployed settings", new Dictionary<string, string>()),
         ("+ DOTNET_TC_CallCountingDelayMs=10", new Dictionary<string, string> { ["DOTNET_TC_CallCountingDelayMs"] = "10" }),
-        ($"+ {TieredCompilationOff.Name}", TieredCompilationOff.Variables),
     ];
 
     public static async Task RunAsync(BenchmarkOptions options, TextWriter report)

@@ -22,9 +22,7 @@ namespace ServerlessWebApp.ProcessBenchmarks;
 /// ratio rests on many block pairs (one pair's ratio spans 0.4–1.5 here). Each row also gives the spread of the
 /// Lambda/Kestrel ratio over the block pairs. A third row runs the short blocks against an emulator that blocks in its
 /// socket read at once (<see cref="RuntimeApiEmulatorOptions.SpinBeforeWait"/> zero), which is how much of the Lambda
-/// loop that spin saves; a fourth against Kestrel's bare GET. In the JIT modes a fifth runs the short blocks on a Lambda
-/// process with tiered compilation off (<see cref="TieredCompilationOff"/>) against the same Kestrel: the throughput
-/// the memory target would cost there.
+/// loop that spin saves; a fourth against Kestrel's bare GET.
 /// </remarks>
 internal static class WarmInvocationBenchmark
 {
@@ -49,13 +47,9 @@ internal static class WarmInvocationBenchmark
             var app = await SamplePublisher.PublishAsync(mode);
             await using var lambda = await LambdaHost.StartAsync(app, options.ProcessSettings, new RuntimeApiEmulatorOptions());
             await using var parked = await LambdaHost.StartAsync(app, options.ProcessSettings, new RuntimeApiEmulatorOptions { SpinBeforeWait = TimeSpan.Zero });
-            await using var untiered = TieredCompilationOff.AppliesTo(mode)
-                ? await LambdaHost.StartAsync(app, options.ProcessSettings, new RuntimeApiEmulatorOptions(), TieredCompilationOff.Variables)
-                : null;
             await using var kestrel = await KestrelHost.StartAsync(app, options.ProcessSettings);
             await WarmUpAsync(lambda.RequestAsync);
             await WarmUpAsync(parked.RequestAsync);
-            if (untiered is not null) await WarmUpAsync(untiered.RequestAsync);
             await WarmUpAsync(kestrel.RequestAsync);
 
             var shortBlocks = new Block(shortBlock, TimeSpan.Zero, ShortRounds);
@@ -66,8 +60,6 @@ internal static class WarmInvocationBenchmark
                 ($"short, emulator without spin: {ShortRounds} × {shortBlock:N0} req", parked, kestrel.RequestAsync, shortBlocks),
                 ($"short, Kestrel GET with Host only: {ShortRounds} × {shortBlock:N0} req", lambda, kestrel.BareRequestAsync, shortBlocks),
             };
-            if (untiered is not null)
-                rows.Add(($"short, Lambda with {TieredCompilationOff.Name}: {ShortRounds} × {shortBlock:N0} req", untiered, kestrel.RequestAsync, shortBlocks));
             foreach (var (name, host, kestrelRequest, block) in rows)
             {
                 host.InFunction.Clear();
@@ -138,10 +130,10 @@ internal static class WarmInvocationBenchmark
         public List<double> InFunction { get; } = [];
 
         public static async Task<LambdaHost> StartAsync(
-            PublishedApp app, ProcessSettings settings, RuntimeApiEmulatorOptions emulatorOptions, IReadOnlyDictionary<string, string>? extra = null)
+            PublishedApp app, ProcessSettings settings, RuntimeApiEmulatorOptions emulatorOptions)
         {
             var emulator = await LambdaRuntimeApiEmulator.StartAsync(emulatorOptions);
-            return new LambdaHost(emulator, AppLauncher.StartLambda(app, emulator, settings, extra));
+            return new LambdaHost(emulator, AppLauncher.StartLambda(app, emulator, settings));
         }
 
         public async Task RequestAsync()

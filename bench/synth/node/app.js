@@ -166,7 +166,10 @@ function foundry(scope, settings, results) {
 
   // Both functions see the same app settings; only the web function gets the stage and the queue URL.
   const sharedEnvironment = {
-    DOTNET_GCgen0size: '200000',
+    // the construct's process settings for the framework-dependent mode (SwaProcessSettings)
+    DOTNET_GCgen0size: '80000',
+    DOTNET_GCRegionSize: '100000',
+    DOTNET_JitHostMaxSlabCache: '100000',
     ...settings.environment,
     Foundry__ResultsTable: results.tableName,
     SWA_STATIC_BUCKET: staticAssets.bucketName,

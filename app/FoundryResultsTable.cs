@@ -1,10 +1,10 @@
+using Serverless.WebApp.Constructs;
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
 using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 
-namespace ServerlessWebApp.CdkApp;
+namespace Serverless.WebApp.CdkApp;
 
 /// <summary>
 /// The DynamoDB table the sample's <c>compute-dna</c> task stores results in (<c>Foundry:ResultsTable</c>): keyed by
@@ -24,7 +24,7 @@ public static class FoundryResultsTable
         RemovalPolicy = RemovalPolicy.RETAIN,
     });
 
-    public static void Grant(Table table, SwaConstruct app)
+    public static void Grant(Table table, ServerlessWebApp app)
     {
         table.Grant(app.WorkerFunction ?? throw new InvalidOperationException("The sample stores results from its task worker: set Tasks."), "dynamodb:PutItem");
         table.Grant(app.Function, "dynamodb:GetItem");

@@ -1,9 +1,9 @@
+using Serverless.WebApp.Constructs;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Constructs;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 
-namespace ServerlessWebApp.CdkApp;
+namespace Serverless.WebApp.CdkApp;
 
 /// <summary>
 /// The CDK app: the FoundryService sample in a <c>dev</c> and a <c>prod</c> stage, environment-agnostic unless a
@@ -38,7 +38,7 @@ public static partial class FoundryServiceApp
             {
                 [FoundryResultsTable.EnvironmentVariable] = results.TableName,
             };
-            FoundryResultsTable.Grant(results, new SwaConstruct(stack, "Foundry", props));
+            FoundryResultsTable.Grant(results, new ServerlessWebApp(stack, "Foundry", props));
         }
         return app;
     }

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.CdkApp;
+namespace Serverless.WebApp.CdkApp;
 
 /// <summary>Finds the AWS account of the caller's credentials.</summary>
 public interface IAccountResolver

@@ -1,4 +1,4 @@
-using ServerlessWebApp.CdkApp;
+using Serverless.WebApp.CdkApp;
 
 try
 {

@@ -1,10 +1,10 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using ServerlessWebApp.Constructs;
-using ServerlessWebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs;
+using Serverless.WebApp.Constructs.Tasks;
 
-namespace ServerlessWebApp.CdkApp;
+namespace Serverless.WebApp.CdkApp;
 
 /// <summary>How the sample is sized and secured in each stage.</summary>
 public sealed record StageSettings(string Name, Func<string, ServerlessWebAppProps> Props)

@@ -3,7 +3,7 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 
-namespace ServerlessWebApp.CdkApp;
+namespace Serverless.WebApp.CdkApp;
 
 /// <summary>Resolves the caller's account with STS <c>GetCallerIdentity</c> (needs credentials, no permissions).</summary>
 public sealed class StsAccountResolver(string? region) : IAccountResolver

@@ -1,7 +1,7 @@
 // The names the construct and the hosting runtime agree on. This one file is compiled into both
 // ServerlessWebApp.Constructs and ServerlessWebApp.Hosting (linked, not referenced), so the two sides
 // cannot drift apart. Everything here is wire format: changing a value breaks deployed stacks.
-namespace ServerlessWebApp.Contract;
+namespace Serverless.WebApp.Contract;
 
 /// <summary>Environment variables the construct sets on its functions and the runtime reads.</summary>
 internal static class SwaEnvironment

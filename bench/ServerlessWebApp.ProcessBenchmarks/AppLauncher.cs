@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using ServerlessWebApp.TestSupport;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>Starts the published sample either against a Runtime API emulator or on Kestrel, with the same settings.</summary>
 internal static class AppLauncher

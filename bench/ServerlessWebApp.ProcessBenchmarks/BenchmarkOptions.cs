@@ -1,6 +1,6 @@
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>Command-line settings: <c>&lt;command&gt; [--modes fdd,r2r,aot] [--runs N] [--invocations N] [--process-settings deployed|runtime-defaults]</c>.</summary>
 internal sealed class BenchmarkOptions

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>
 /// Issue 7, benchmark 1: process start → first response posted to the Runtime API emulator, per publish mode, over

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>One line describing the machine, for the report.</summary>
 internal static class MachineInfo

@@ -1,6 +1,6 @@
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>
 /// Issue 7, benchmark 6: resident memory of the Lambda process after 100 and after 10,000 warm invocations (the

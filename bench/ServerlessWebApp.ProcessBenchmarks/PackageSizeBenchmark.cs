@@ -1,7 +1,7 @@
 using System.IO.Compression;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>Issue 7, benchmark 5: the deployment package (the publish directory zipped, as CDK uploads it) per mode.</summary>
 internal static class PackageSizeBenchmark

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>Which .NET process settings the app is started with.</summary>
 internal enum ProcessSettings

@@ -1,5 +1,5 @@
-using ServerlessWebApp.ProcessBenchmarks;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.ProcessBenchmarks;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
 BenchmarkOptions options;
 try

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>Median and p90 (nearest rank) of a sample of durations in milliseconds.</summary>
 internal sealed record Stats(int Count, double Median, double P90, double Min, double Max)

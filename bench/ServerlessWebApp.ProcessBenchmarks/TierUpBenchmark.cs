@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>
 /// How soon a fresh process reaches its warm speed: the first response, then req/s in windows of back-to-back

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.ProcessBenchmarks;
+namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>
 /// Issue 7, benchmark 2: sequential small GETs through the full Lambda loop (emulator round trip included) against the

@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Lambda;
 
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>
 /// The authorization a front door enforces on every route. Create one with a factory method, e.g.

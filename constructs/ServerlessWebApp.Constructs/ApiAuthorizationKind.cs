@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>The kind of caller authorization a front door enforces.</summary>
 public enum ApiAuthorizationKind

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Amazon.CDK;
 
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>
 /// The construct's <see cref="Duration"/> values, each created once per process and then reused.

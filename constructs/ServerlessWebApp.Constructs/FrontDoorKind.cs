@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>How requests reach the web function.</summary>
 public enum FrontDoorKind

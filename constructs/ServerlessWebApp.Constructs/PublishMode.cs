@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>How the app is published and which Lambda runtime runs it.</summary>
 public enum PublishMode

@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.AWS.SSM;
 
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>
 /// A secret the function reads at run time. Only its name or ARN reaches the function's environment; the value

@@ -8,18 +8,18 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
-using ServerlessWebApp.Constructs.Assets;
-using ServerlessWebApp.Constructs.Bundling;
-using ServerlessWebApp.Constructs.FrontDoor;
-using ServerlessWebApp.Constructs.Functions;
-using ServerlessWebApp.Constructs.Iam;
-using ServerlessWebApp.Constructs.Nag;
-using ServerlessWebApp.Constructs.Network;
-using ServerlessWebApp.Constructs.Tasks;
-using ServerlessWebApp.Constructs.Validation;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Constructs.Assets;
+using Serverless.WebApp.Constructs.Bundling;
+using Serverless.WebApp.Constructs.FrontDoor;
+using Serverless.WebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Nag;
+using Serverless.WebApp.Constructs.Network;
+using Serverless.WebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Validation;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>
 /// An ASP.NET Core app on Lambda: its function with a <c>live</c> alias, a front door, optional VPC attachment,

@@ -3,9 +3,9 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using ServerlessWebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tasks;
 
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>Inputs of <see cref="ServerlessWebApp"/>. Every property is optional except the code source.</summary>
 public sealed class ServerlessWebAppProps

@@ -1,6 +1,6 @@
 using Amazon.CDK;
 
-namespace ServerlessWebApp.Constructs;
+namespace Serverless.WebApp.Constructs;
 
 /// <summary>
 /// The async task path of a <see cref="ServerlessWebApp"/> (<see cref="ServerlessWebAppProps.Tasks"/>): an encrypted SQS

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting;
+namespace Serverless.WebApp.Hosting;
 
 /// <summary>Settings of the ServerlessWebApp hosting runtime (used only when the app runs inside Lambda).</summary>
 public sealed class ServerlessWebAppOptions

@@ -1,18 +1,19 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.DependencyInjection;
+using Serverless.WebApp.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using ServerlessWebApp.Hosting.Commands;
-using ServerlessWebApp.Hosting.Events;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Logging;
-using ServerlessWebApp.Hosting.Runtime;
-using ServerlessWebApp.Hosting.Server;
-using ServerlessWebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Commands;
+using Serverless.WebApp.Hosting.Events;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.KeepWarming;
+using Serverless.WebApp.Hosting.Logging;
+using Serverless.WebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Server;
+using Serverless.WebApp.Hosting.Tasks;
 
-namespace ServerlessWebApp.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the ServerlessWebApp hosting runtime.</summary>
 public static class ServerlessWebAppServiceCollectionExtensions
@@ -45,6 +46,8 @@ public static class ServerlessWebAppServiceCollectionExtensions
         AddHttpEventHandlers(services);
 
         services.AddServerlessWebAppTasks();
+        services.AddServerlessWebAppKeepWarm();
+        services.AddServerlessWebAppCommands();
 
         if (string.IsNullOrEmpty(environment.GetVariable(LambdaEnvironmentVariables.RuntimeApi)))
         {

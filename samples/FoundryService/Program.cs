@@ -2,8 +2,8 @@ using FoundryService;
 using FoundryService.ComputeDna;
 using FoundryService.Results;
 using FoundryService.Tasks;
-using ServerlessWebApp.Hosting;
-using ServerlessWebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting;
+using Serverless.WebApp.Hosting.Tasks;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddServerlessWebApp();
@@ -12,7 +12,7 @@ builder.Services.AddOptions<FoundryOptions>()
     .Bind(builder.Configuration.GetSection(FoundryOptions.Section))
     .Validate(FoundryOptions.IsValidComputeDuration, FoundryOptions.ComputeDurationError)
     .ValidateOnStart();
-builder.Services.Configure<ServerlessTaskOptions>(builder.Configuration.GetSection("ServerlessTasks"));
+builder.Services.Configure<ServerlessWebAppTaskOptions>(builder.Configuration.GetSection("ServerlessTasks"));
 builder.Services.AddDnaResultStore();
 
 var app = builder.Build();

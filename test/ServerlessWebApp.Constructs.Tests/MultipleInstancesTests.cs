@@ -1,8 +1,7 @@
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tests.Support;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests;
+namespace Serverless.WebApp.Constructs.Tests;
 
 [Collection("cdk")]
 public class MultipleInstancesTests
@@ -11,8 +10,8 @@ public class MultipleInstancesTests
     public void TwoAppsInOneStackGetSeparateFunctionsApisBucketsAndOutputs()
     {
         var stack = TestStacks.NewStack();
-        var first = new SwaConstruct(stack, "Shop", TestStacks.Props(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot));
-        var second = new SwaConstruct(stack, "Admin", TestStacks.Props(p => { p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot; p.FrontDoor = FrontDoorKind.RestApi; }));
+        var first = new ServerlessWebApp(stack, "Shop", TestStacks.Props(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot));
+        var second = new ServerlessWebApp(stack, "Admin", TestStacks.Props(p => { p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot; p.FrontDoor = FrontDoorKind.RestApi; }));
         var template = Template.FromStack(stack);
 
         template.ResourceCountIs("AWS::Lambda::Alias", 2);

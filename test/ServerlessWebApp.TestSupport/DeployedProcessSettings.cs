@@ -1,7 +1,7 @@
-using ServerlessWebApp.Contract;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.Contract;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.TestSupport;
+namespace Serverless.WebApp.TestSupport;
 
 /// <summary>
 /// The .NET process settings the construct puts on every function of a publish mode (<c>SwaProcessSettings</c>), so a

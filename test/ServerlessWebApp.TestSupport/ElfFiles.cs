@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport;
+namespace Serverless.WebApp.TestSupport;
 
 /// <summary>Tells a native Linux executable (ELF) from a script or a managed assembly by its first four bytes.</summary>
 public static class ElfFiles

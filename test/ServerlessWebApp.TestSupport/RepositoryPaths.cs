@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport;
+namespace Serverless.WebApp.TestSupport;
 
 /// <summary>Finds the repository root (the folder holding ServerlessWebApp.sln) and the shared fixtures beside it.</summary>
 public static class RepositoryPaths

@@ -1,6 +1,6 @@
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Benchmarks.Bridge;
+namespace Serverless.WebApp.Benchmarks.Bridge;
 
 /// <summary>Looks like Lambda to <c>AddServerlessWebApp</c> without touching the process environment.</summary>
 internal sealed class BenchmarkEnvironment : ILambdaEnvironment

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Benchmarks.Bridge;
+namespace Serverless.WebApp.Benchmarks.Bridge;
 
 /// <summary>A small GET as each source delivers it, with the headers a curl client plus the front door send.</summary>
 internal static class BenchmarkEvents

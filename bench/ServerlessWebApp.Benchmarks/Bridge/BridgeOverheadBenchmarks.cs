@@ -7,12 +7,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting;
-using ServerlessWebApp.Hosting.Buffers;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting;
+using Serverless.WebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Benchmarks.Bridge;
+namespace Serverless.WebApp.Benchmarks.Bridge;
 
 /// <summary>
 /// Cost of one small GET through the Lambda bridge (event JSON → HttpContext → app → response JSON), for an HTTP API

@@ -1,6 +1,6 @@
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Benchmarks.Bridge;
+namespace Serverless.WebApp.Benchmarks.Bridge;
 
 /// <summary>A Runtime API that never delivers an event: the loop idles while the benchmark drives the handlers.</summary>
 internal sealed class IdleRuntimeClient : ILambdaRuntimeClient

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.SynthBench.PublishModes;
+namespace Serverless.WebApp.SynthBench.PublishModes;
 
 /// <summary>Reads what a published bundle is: ELF machine of native files, ReadyToRun machine of assemblies, exec bits.</summary>
 internal static class BundleInspector

@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.Lambda;
-using ServerlessWebApp.Constructs;
+using Serverless.WebApp.Constructs;
 
-namespace ServerlessWebApp.SynthBench.PublishModes;
+namespace Serverless.WebApp.SynthBench.PublishModes;
 
 /// <summary>One publish mode and architecture, with the runtime and handler the template must carry.</summary>
 internal sealed record ModeCase(PublishMode Mode, Architecture Architecture, string Runtime, string Handler)

@@ -3,11 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Amazon.CDK;
-using ServerlessWebApp.Constructs;
-using ServerlessWebApp.SynthBench.PublishModes;
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.Constructs;
+using Serverless.WebApp.SynthBench.PublishModes;
+using Serverless.WebApp.TestSupport;
 using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 
 // Usage: dotnet run --project bench/synth/PublishModes -- [--warm] [--skip-aot]
 // Synthesizes the sample once per publish mode and architecture through the construct's real local bundling, from a
@@ -39,7 +38,7 @@ foreach (var mode in cases)
     var clock = Stopwatch.StartNew();
     var app = new App(new AppProps { Outdir = outdir });
     var stack = new Stack(app, "Modes");
-    _ = new SwaConstruct(stack, "Foundry", new ServerlessWebAppProps
+    _ = new ServerlessWebApp(stack, "Foundry", new ServerlessWebAppProps
     {
         ProjectPath = project, PublishMode = mode.Mode, Architecture = mode.Architecture, PublicAccess = true,
     });
@@ -105,7 +104,7 @@ static void CheckRefused(PublishMode mode, CdkArchitecture architecture, string 
     var stack = new Stack(new App(), "Refused");
     try
     {
-        _ = new SwaConstruct(stack, "Foundry", new ServerlessWebAppProps
+        _ = new ServerlessWebApp(stack, "Foundry", new ServerlessWebAppProps
         {
             ProjectPath = Path.Combine(RepositoryPaths.Root, "samples", "FoundryService", "FoundryService.csproj"),
             PublishMode = mode, Architecture = architecture, PublicAccess = true,

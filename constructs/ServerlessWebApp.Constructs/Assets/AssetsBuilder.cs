@@ -2,11 +2,11 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Deployment;
 using Constructs;
-using ServerlessWebApp.Constructs.Functions;
-using ServerlessWebApp.Constructs.Iam;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Assets;
+namespace Serverless.WebApp.Constructs.Assets;
 
 /// <summary>
 /// The private static-files bucket (deployed with the stack), the optional uploads bucket and the access-log bucket

@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 
-namespace ServerlessWebApp.Constructs.Assets;
+namespace Serverless.WebApp.Constructs.Assets;
 
 /// <summary>Pure defaults of the S3 assets: which folder is deployed and how every bucket is secured.</summary>
 internal static class AssetsDefaults

@@ -2,7 +2,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Deployment;
 
-namespace ServerlessWebApp.Constructs.Assets;
+namespace Serverless.WebApp.Constructs.Assets;
 
 /// <summary>The app's buckets; unused members are null.</summary>
 /// <param name="StaticAssetsBucket">The private bucket with the app's static files.</param>

@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3.Deployment;
 
-namespace ServerlessWebApp.Constructs.Assets;
+namespace Serverless.WebApp.Constructs.Assets;
 
 /// <summary>
 /// CDK's BucketDeployment handler: one singleton function per stack and memory size, created as a direct child of the

@@ -1,6 +1,6 @@
 using Amazon.CDK.AWS.Lambda;
 
-namespace ServerlessWebApp.Constructs.Bundling;
+namespace Serverless.WebApp.Constructs.Bundling;
 
 /// <summary>The function code with the runtime, handler and static-assets folder that go with it.</summary>
 /// <param name="Code">The Lambda code asset (reuse it for more functions of the same app).</param>

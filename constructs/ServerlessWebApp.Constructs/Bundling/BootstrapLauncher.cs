@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.Bundling;
+namespace Serverless.WebApp.Constructs.Bundling;
 
 /// <summary>Makes a self-contained publish output start on <c>provided.al2023</c>, which runs <c>./bootstrap</c>.</summary>
 internal static class BootstrapLauncher

@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3.Assets;
 
-namespace ServerlessWebApp.Constructs.Bundling;
+namespace Serverless.WebApp.Constructs.Bundling;
 
 /// <summary>Turns the code props into a Lambda asset: a project published locally, or a prebuilt directory/zip.</summary>
 internal static class CodeBuilder

@@ -3,7 +3,7 @@ using System.Text;
 using Amazon.CDK;
 using Amazon.JSII.Runtime.Deputy;
 
-namespace ServerlessWebApp.Constructs.Bundling;
+namespace Serverless.WebApp.Constructs.Bundling;
 
 /// <summary>
 /// CDK local bundling that runs <c>dotnet publish</c> on this machine (no Docker). CDK calls it only when the

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace ServerlessWebApp.Constructs.Bundling;
+namespace Serverless.WebApp.Constructs.Bundling;
 
 /// <summary>What the construct needs to know about a <c>.csproj</c>, read without MSBuild.</summary>
 internal sealed class ProjectFile

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.Bundling;
+namespace Serverless.WebApp.Constructs.Bundling;
 
 /// <summary>The <c>dotnet publish</c> arguments for a publish target: described once, pure, testable.</summary>
 internal static class PublishCommand

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Amazon.CDK.AWS.Lambda;
 using Architecture = Amazon.CDK.AWS.Lambda.Architecture;
 
-namespace ServerlessWebApp.Constructs.Bundling;
+namespace Serverless.WebApp.Constructs.Bundling;
 
 /// <summary>A publish mode and architecture, with the Lambda runtime, handler and .NET runtime identifier they imply.</summary>
 internal sealed record PublishTarget(PublishMode Mode, Architecture Architecture)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ServerlessWebApp.Constructs.Bundling;
+namespace Serverless.WebApp.Constructs.Bundling;
 
 /// <summary>
 /// The asset hash of an app: every source file of the project and of the projects it references (transitively),

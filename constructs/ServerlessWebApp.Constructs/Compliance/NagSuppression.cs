@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Compliance;
+namespace Serverless.WebApp.Constructs.Compliance;
 
 /// <summary>
 /// Suppresses one cdk-nag rule on one resource, with a written reason, in the form cdk-nag reads

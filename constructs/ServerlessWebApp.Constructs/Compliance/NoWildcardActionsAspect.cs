@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Compliance;
+namespace Serverless.WebApp.Constructs.Compliance;
 
 /// <summary>
 /// Fails synthesis on any IAM statement that allows every action (<c>*</c>) or every action of a service

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ServerlessWebApp.Constructs.Compliance;
+namespace Serverless.WebApp.Constructs.Compliance;
 
 /// <summary>Decides whether one resolved IAM statement allows a wildcard action; pure, so it is tested without CDK.</summary>
 internal static class WildcardActionRule

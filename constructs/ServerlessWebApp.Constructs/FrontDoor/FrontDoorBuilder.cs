@@ -1,9 +1,9 @@
 using Amazon.CDK;
 using Constructs;
-using ServerlessWebApp.Constructs.Functions;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Constructs.Functions;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.FrontDoor;
+namespace Serverless.WebApp.Constructs.FrontDoor;
 
 /// <summary>Builds the chosen front door and publishes the URL as a stack output (the function learns its stage from <see cref="FunctionBuilder.Environment"/>).</summary>
 internal static class FrontDoorBuilder

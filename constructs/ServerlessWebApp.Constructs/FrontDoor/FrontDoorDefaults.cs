@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.FrontDoor;
+namespace Serverless.WebApp.Constructs.FrontDoor;
 
 /// <summary>Pure defaults of the front door (documented on <see cref="ServerlessWebAppProps"/>).</summary>
 internal static class FrontDoorDefaults

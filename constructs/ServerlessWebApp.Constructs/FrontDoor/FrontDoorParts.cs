@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 
-namespace ServerlessWebApp.Constructs.FrontDoor;
+namespace Serverless.WebApp.Constructs.FrontDoor;
 
 /// <summary>What a front door builder created; unused members are null.</summary>
 internal sealed record FrontDoorParts(

@@ -1,9 +1,9 @@
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
-using ServerlessWebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Functions;
 
-namespace ServerlessWebApp.Constructs.FrontDoor;
+namespace Serverless.WebApp.Constructs.FrontDoor;
 
 /// <summary>
 /// A function URL on the <c>live</c> alias: IAM-authorized, or public only with <c>PublicAccess = true</c>.

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.FrontDoor;
+namespace Serverless.WebApp.Constructs.FrontDoor;
 
 /// <summary>The JSON access-log line of an HTTP API stage (REST stages use CDK's standard JSON fields).</summary>
 internal static class HttpApiAccessLogFormat

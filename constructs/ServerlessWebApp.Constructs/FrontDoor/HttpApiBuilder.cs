@@ -4,9 +4,9 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
-using ServerlessWebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Functions;
 
-namespace ServerlessWebApp.Constructs.FrontDoor;
+namespace Serverless.WebApp.Constructs.FrontDoor;
 
 /// <summary>An HTTP API whose catch-all route invokes the <c>live</c> alias, with throttling, JSON access logs and authorization.</summary>
 internal static class HttpApiBuilder

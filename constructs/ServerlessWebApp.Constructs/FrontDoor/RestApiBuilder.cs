@@ -3,9 +3,9 @@ using Amazon.CDK.AWS.APIGateway;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
-using ServerlessWebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Functions;
 
-namespace ServerlessWebApp.Constructs.FrontDoor;
+namespace Serverless.WebApp.Constructs.FrontDoor;
 
 /// <summary>
 /// A regional REST API proxying every path to the <c>live</c> alias, with throttling, JSON access logs, execution

@@ -3,13 +3,13 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
-using ServerlessWebApp.Constructs.Bundling;
-using ServerlessWebApp.Constructs.FrontDoor;
-using ServerlessWebApp.Constructs.Iam;
-using ServerlessWebApp.Constructs.Network;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Constructs.Bundling;
+using Serverless.WebApp.Constructs.FrontDoor;
+using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Network;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Functions;
+namespace Serverless.WebApp.Constructs.Functions;
 
 /// <summary>
 /// Builds a function of the app (the web function, and the same way any further function such as a task worker):

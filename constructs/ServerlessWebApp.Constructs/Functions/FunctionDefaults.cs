@@ -1,11 +1,11 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using ServerlessWebApp.Constructs.Bundling;
-using ServerlessWebApp.Constructs.FrontDoor;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Constructs.Bundling;
+using Serverless.WebApp.Constructs.FrontDoor;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Functions;
+namespace Serverless.WebApp.Constructs.Functions;
 
 /// <summary>Pure defaults of the function settings (documented on <see cref="ServerlessWebAppProps"/>).</summary>
 internal static class FunctionDefaults

@@ -2,9 +2,9 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SQS;
-using ServerlessWebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Iam;
 
-namespace ServerlessWebApp.Constructs.Functions;
+namespace Serverless.WebApp.Constructs.Functions;
 
 /// <summary>A function of the app with its <c>live</c> alias, identity, log group and dead-letter queue.</summary>
 internal sealed record FunctionParts(

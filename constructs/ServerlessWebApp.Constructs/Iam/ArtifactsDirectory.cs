@@ -1,6 +1,6 @@
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// Where synthesis-time reports (<c>artifacts/...</c>) are written: the directory named by the context key

@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// Rewrites the wildcard S3 actions CDK's own grants use (<c>s3:GetObject*</c>, <c>s3:List*</c>, ...) into the

@@ -1,6 +1,6 @@
 using Amazon.CDK.AWS.IAM;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// The role a function runs with and the ONE place its permissions are granted to.

@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// The exact statements a function needs, with explicit actions (no <c>*</c> or <c>service:*</c>) scoped to the

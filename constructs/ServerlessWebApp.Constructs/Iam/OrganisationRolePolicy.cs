@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// Makes every role created under a scope follow the organisation's rules: a permissions boundary, a role path

@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// A principal that keeps the statements granted to it instead of writing them into an IAM policy. It claims the

@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// Stands in for the IAM role of one function when the platform team supplies that role: the usual grant calls

@@ -4,7 +4,7 @@ using Amazon.CDK;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// One per app name and stack: gathers the <see cref="RequiredPermissionsRecorder"/>s of an app, writes their

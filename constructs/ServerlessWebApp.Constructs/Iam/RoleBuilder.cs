@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>Creates one least-privilege role per function, or adopts a supplied role without ever modifying it.</summary>
 internal static class RoleBuilder

@@ -1,6 +1,6 @@
 using Amazon.CDK.AWS.IAM;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// Adds statements to the default policy of a role the construct created, any number in one jsii call.

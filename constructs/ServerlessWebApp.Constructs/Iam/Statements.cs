@@ -1,6 +1,6 @@
 using Amazon.CDK.AWS.IAM;
 
-namespace ServerlessWebApp.Constructs.Iam;
+namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
 /// Allow statements built with one cheap jsii call each. <see cref="PolicyStatement.FromJson"/> is a static call that

@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Nag;
+namespace Serverless.WebApp.Constructs.Nag;
 
 /// <summary>
 /// Collects cdk-nag rule acknowledgements, with their reasons, per resource, and writes each resource's in ONE metadata

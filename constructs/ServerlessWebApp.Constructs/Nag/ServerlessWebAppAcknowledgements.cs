@@ -1,13 +1,13 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
-using ServerlessWebApp.Constructs.Assets;
-using ServerlessWebApp.Constructs.FrontDoor;
-using ServerlessWebApp.Constructs.Functions;
-using ServerlessWebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Assets;
+using Serverless.WebApp.Constructs.FrontDoor;
+using Serverless.WebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Tasks;
 using Amazon.CDK.AWS.S3;
 
-namespace ServerlessWebApp.Constructs.Nag;
+namespace Serverless.WebApp.Constructs.Nag;
 
 /// <summary>
 /// The cdk-nag (AwsSolutions, Serverless) findings on the construct's resources that are a documented choice or

@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.EC2;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Network;
+namespace Serverless.WebApp.Constructs.Network;
 
 /// <summary>The function's place in a VPC: none without a VPC; otherwise the given or a new no-ingress security group.</summary>
 internal static class NetworkBuilder

@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// The cdk-nag findings on task resources that no configuration can satisfy, each acknowledged on the one resource it

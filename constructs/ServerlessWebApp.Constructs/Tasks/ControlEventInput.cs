@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Builds the control-event inputs the runtime recognises, from the shared contract's names only.</summary>
 internal static class ControlEventInput

@@ -3,9 +3,9 @@ using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// An EventBridge rule that pings the web function's <c>live</c> alias with <c>{"serverlessWebApp":{"kind":"keep-warm"}}</c>,

@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Inputs of <see cref="KeepWarm"/>: the scheduled ping that keeps the web function's execution environment warm.</summary>
 public sealed class KeepWarmProps

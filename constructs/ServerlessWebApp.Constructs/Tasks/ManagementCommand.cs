@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// A stack output with the exact <c>aws lambda invoke</c> command line that runs a management command on the

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// Builds the <c>aws lambda invoke</c> command line that runs a management command, as <c>zappa manage</c> does.

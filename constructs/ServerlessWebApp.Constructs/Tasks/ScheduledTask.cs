@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>One entry of <see cref="TaskSchedulesProps.Schedules"/>: run a task on a schedule, like Zappa's <c>events</c>.</summary>
 public sealed class ScheduledTask

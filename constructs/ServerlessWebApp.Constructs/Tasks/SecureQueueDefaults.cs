@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SQS;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Pure default factory for the dead-letter queues of the task queue, keep-warm and schedule targets.</summary>
 public static class SecureQueueDefaults

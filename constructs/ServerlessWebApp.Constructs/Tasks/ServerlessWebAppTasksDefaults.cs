@@ -1,6 +1,6 @@
 using Amazon.CDK;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Pure defaults of the task, keep-warm and command props of <see cref="ServerlessWebAppProps"/> (documented there).</summary>
 internal static class ServerlessWebAppTasksDefaults

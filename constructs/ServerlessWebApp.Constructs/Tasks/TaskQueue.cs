@@ -5,10 +5,10 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
-using ServerlessWebApp.Constructs.Iam;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// The async task path: an encrypted, TLS-only SQS queue with a dead-letter queue, consumed by the worker's

@@ -2,7 +2,7 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// The resources the task permissions name, each read once (a jsii round trip apiece) for both roles' statements.

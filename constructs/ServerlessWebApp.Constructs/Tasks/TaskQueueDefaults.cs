@@ -2,10 +2,10 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Pure default factories for <see cref="TaskQueueProps"/>; one place that says what an unset property means.</summary>
 public static class TaskQueueDefaults

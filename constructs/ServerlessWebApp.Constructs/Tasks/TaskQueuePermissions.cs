@@ -2,9 +2,9 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
-using ServerlessWebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Iam;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// The exact statements the web function and the worker need on the task resources: one list per role, used both to

@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Inputs of <see cref="TaskQueue"/>: the queue that carries tasks from the web function to the worker.</summary>
 public sealed class TaskQueueProps

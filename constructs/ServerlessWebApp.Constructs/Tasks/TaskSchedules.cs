@@ -3,9 +3,9 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Scheduler;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
-using ServerlessWebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Iam;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// EventBridge Scheduler schedules that run tasks: each invokes the <c>live</c> alias with

@@ -1,6 +1,6 @@
 using Amazon.CDK;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Pure default factories for <see cref="TaskSchedulesProps"/>.</summary>
 public static class TaskSchedulesDefaults

@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Inputs of <see cref="TaskSchedules"/>: EventBridge Scheduler schedules that run tasks.</summary>
 public sealed class TaskSchedulesProps

@@ -2,12 +2,12 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Constructs;
-using ServerlessWebApp.Constructs.Assets;
-using ServerlessWebApp.Constructs.Functions;
-using ServerlessWebApp.Constructs.Iam;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Constructs.Assets;
+using Serverless.WebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// Composes the task sub-constructs into the app: the worker function (same code, own timeout and memory), the

@@ -1,6 +1,6 @@
-using ServerlessWebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Functions;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>The task worker, queue, keep-warm rule, schedules and command outputs of an app; unused members are null or empty.</summary>
 internal sealed record TasksParts(

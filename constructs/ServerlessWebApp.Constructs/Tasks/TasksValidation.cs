@@ -1,10 +1,10 @@
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 
-namespace ServerlessWebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
 /// Every synth-time check of the task, keep-warm, schedule and command props, in one place. Each error names the

@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Validation;
+namespace Serverless.WebApp.Constructs.Validation;
 
 /// <summary>
 /// Legal choices that weaken a secure or pay-per-use default are announced as synth warnings with an id, so

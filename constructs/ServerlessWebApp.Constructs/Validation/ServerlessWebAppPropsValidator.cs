@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
-using ServerlessWebApp.Constructs.Assets;
-using ServerlessWebApp.Constructs.Bundling;
-using ServerlessWebApp.Constructs.FrontDoor;
-using ServerlessWebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Assets;
+using Serverless.WebApp.Constructs.Bundling;
+using Serverless.WebApp.Constructs.FrontDoor;
+using Serverless.WebApp.Constructs.Functions;
 
-namespace ServerlessWebApp.Constructs.Validation;
+namespace Serverless.WebApp.Constructs.Validation;
 
 /// <summary>
 /// Every check of <see cref="ServerlessWebAppProps"/>, in one place, run before any resource is created. Each

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace ServerlessWebApp.Hosting.Buffers;
+namespace Serverless.WebApp.Hosting.Buffers;
 
 /// <summary>
 /// A growable byte buffer rented from <see cref="ArrayPool{T}.Shared"/> and reused across invocations

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Buffers;
+namespace Serverless.WebApp.Hosting.Buffers;
 
 /// <summary>
 /// Collects the response body. Past <see cref="Limit"/> bytes it stops storing (so a runaway response cannot

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Commands;
+namespace Serverless.WebApp.Hosting.Commands;
 
 /// <summary>What a <see cref="CommandHandler"/> gets: its arguments, an output writer and scoped services.</summary>
 public sealed class CommandContext

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Routing;
+using Serverless.WebApp.Hosting.Commands;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ServerlessWebApp.Hosting.Commands;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps management commands on the app, like <c>zappa manage</c>'s Django commands.</summary>
 public static class CommandEndpointRouteBuilderExtensions

@@ -1,8 +1,8 @@
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
-namespace ServerlessWebApp.Hosting.Commands;
+namespace Serverless.WebApp.Hosting.Commands;
 
 /// <summary>The management commands the app mapped: the only code an invocation can run by name.</summary>
 internal sealed partial class CommandRegistry

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ServerlessWebApp.Hosting.Commands;
+namespace Serverless.WebApp.Hosting.Commands;
 
 /// <summary>
 /// Runs one mapped management command in its own service scope, the same way whether a Lambda invocation or a local

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Commands;
+namespace Serverless.WebApp.Hosting.Commands;
 
 /// <summary>Where a local <c>manage</c> run writes its output and errors, and how it reports its exit code.</summary>
 internal sealed class LocalCommandConsole(TextWriter output, TextWriter error, Action<int> setExitCode)

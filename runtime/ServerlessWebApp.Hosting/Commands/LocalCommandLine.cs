@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Commands;
+namespace Serverless.WebApp.Hosting.Commands;
 
 /// <summary>
 /// <c>manage &lt;command&gt; [args…]</c> on the app's command line outside Lambda (<c>dotnet run -- manage migrate

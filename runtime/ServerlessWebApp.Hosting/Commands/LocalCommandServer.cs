@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 
-namespace ServerlessWebApp.Hosting.Commands;
+namespace Serverless.WebApp.Hosting.Commands;
 
 /// <summary>
 /// The <see cref="IServer"/> for <c>manage &lt;command&gt;</c> outside Lambda: instead of listening it runs the mapped

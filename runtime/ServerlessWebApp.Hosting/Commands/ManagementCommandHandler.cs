@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using ServerlessWebApp.Contract;
-using ServerlessWebApp.Hosting.Invocations;
+using Serverless.WebApp.Contract;
+using Serverless.WebApp.Hosting.Invocations;
 
-namespace ServerlessWebApp.Hosting.Commands;
+namespace Serverless.WebApp.Hosting.Commands;
 
 /// <summary>
 /// Runs <c>{"command":"migrate","args":["--dry-run"]}</c> and answers <c>{"command":"migrate","exitCode":0,"output":"..."}</c>.

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Hosting.Control;
+namespace Serverless.WebApp.Hosting.Control;
 
 /// <summary>Recognises the construct's control events: <c>{"serverlessWebApp": {"kind": ..., ...}}</c>.</summary>
 internal static class ControlEvents

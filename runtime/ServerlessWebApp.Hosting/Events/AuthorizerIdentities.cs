@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
 /// Turns what the front door's authorizer established into <c>HttpContext.User</c>. Claim types are the field

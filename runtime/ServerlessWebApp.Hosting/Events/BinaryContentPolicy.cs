@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>Decides whether a response body travels base64-encoded (see <see cref="ServerlessWebAppOptions.BinaryMediaTypes"/>).</summary>
 internal sealed class BinaryContentPolicy

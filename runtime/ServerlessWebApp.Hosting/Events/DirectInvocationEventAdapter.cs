@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Features;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
 /// A direct <c>Invoke</c> whose payload is shaped like a request — <c>{"httpMethod": "POST", "path": "/compute-dna/",

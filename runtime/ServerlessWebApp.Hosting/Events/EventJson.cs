@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>Null-tolerant reads of event properties (AWS sends <c>null</c> for absent maps).</summary>
 internal static class EventJson

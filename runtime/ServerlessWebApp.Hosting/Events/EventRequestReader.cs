@@ -7,10 +7,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>Request-side mapping steps the event formats share (headers, body, scheme, host, client address).</summary>
 internal static class EventRequestReader

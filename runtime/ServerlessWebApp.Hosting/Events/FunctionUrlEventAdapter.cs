@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Features;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>Lambda function URL: payload format 2.0 on a <c>*.lambda-url.*</c> domain, no stage.</summary>
 internal sealed class FunctionUrlEventAdapter : IHttpEventAdapter

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Features;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>API Gateway HTTP API, payload format 2.0.</summary>
 internal sealed class HttpApiEventAdapter : IHttpEventAdapter

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using ServerlessWebApp.Hosting.Buffers;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Server;
+using Serverless.WebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Server;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
 /// Runs an HTTP-shaped event through the app: the adapter reads the event into request features, the app's pipeline

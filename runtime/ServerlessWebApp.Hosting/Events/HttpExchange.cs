@@ -2,12 +2,12 @@ using System.Buffers;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features.Authentication;
-using ServerlessWebApp.Hosting.Buffers;
-using ServerlessWebApp.Hosting.Features;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Server;
+using Serverless.WebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Server;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
 /// The feature objects an HTTP request runs on, reused from one invocation to the next (Lambda runs one at a time):

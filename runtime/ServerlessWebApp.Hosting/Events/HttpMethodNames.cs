@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>Reads an event's method as the shared <see cref="HttpMethods"/> string, allocating only for unusual methods.</summary>
 internal static class HttpMethodNames

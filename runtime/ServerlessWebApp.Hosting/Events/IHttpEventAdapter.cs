@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Features;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
 /// Maps one event source's JSON to an HTTP request and the app's response back to the JSON that source expects.

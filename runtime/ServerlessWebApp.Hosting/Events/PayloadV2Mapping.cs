@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
 /// Payload format 2.0, shared by HTTP APIs and function URLs: <c>rawPath</c>/<c>rawQueryString</c> as sent,

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>Rebuilds a query string from an event's (single- or multi-value) parameter map.</summary>
 internal static class QueryStrings

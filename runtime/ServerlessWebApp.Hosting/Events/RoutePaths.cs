@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ServerlessWebApp.Hosting.Events;
+namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
 /// Splits the path a client requested into <c>PathBase</c> (stage, custom-domain base path mapping) and the path the

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Invocations;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>
 /// The Lambda side of the current HTTP request: which source sent it, the raw <c>requestContext</c> (authorizer,

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>The client as the event source saw it (<c>sourceIp</c> or the load balancer's X-Forwarded-For).</summary>
 internal sealed class LambdaConnectionFeature : IHttpConnectionFeature

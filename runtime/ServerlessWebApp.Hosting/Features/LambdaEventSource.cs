@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>Which AWS service (or caller) delivered the HTTP request to the function.</summary>
 public enum LambdaEventSource

@@ -2,7 +2,7 @@ using System.Collections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Features.Authentication;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>
 /// The features of one request, reused for the next one (Lambda runs one at a time): the bridge's own features sit

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Invocations;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 internal sealed class LambdaRequestContextFeature : ILambdaRequestContextFeature
 {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>The request line, headers and body, as an event adapter read them from the event.</summary>
 internal sealed class LambdaRequestFeature : IHttpRequestFeature

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>
 /// <c>RequestAborted</c> fires shortly before the invocation's deadline. <see cref="Abort"/> cannot drop a

@@ -1,9 +1,9 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using ServerlessWebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Buffers;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>The response body: buffered in full, because Lambda returns the whole payload at once.</summary>
 internal sealed class LambdaResponseBodyFeature : IHttpResponseBodyFeature

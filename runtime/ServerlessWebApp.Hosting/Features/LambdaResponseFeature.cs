@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>
 /// Status, headers and the <c>OnStarting</c>/<c>OnCompleted</c> callbacks of the response. Like a real server it

@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
-using ServerlessWebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Buffers;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>
 /// <c>HttpResponse.BodyWriter</c> writing straight into the buffered body (no intermediate pipe or copy);

@@ -1,6 +1,6 @@
-using ServerlessWebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Buffers;
 
-namespace ServerlessWebApp.Hosting.Features;
+namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>Write-only stream over the buffered response body; the first write starts the response.</summary>
 internal sealed class ResponseBodyStream(ResponseBodyBuffer body, LambdaResponseFeature response) : Stream

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace ServerlessWebApp.Hosting.Invocations;
+namespace Serverless.WebApp.Hosting.Invocations;
 
 /// <summary>
 /// Runs one kind of Lambda event (an HTTP source, an SQS batch, a keep-warm ping, a management command, ...).

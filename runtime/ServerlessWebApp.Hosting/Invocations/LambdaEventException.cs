@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Invocations;
+namespace Serverless.WebApp.Hosting.Invocations;
 
 /// <summary>
 /// Thrown by an <see cref="ILambdaEventHandler"/> to post the invocation to <c>/error</c> with a specific

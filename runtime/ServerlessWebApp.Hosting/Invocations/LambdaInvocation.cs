@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ServerlessWebApp.Hosting.Invocations;
+namespace Serverless.WebApp.Hosting.Invocations;
 
 /// <summary>One invocation as the Lambda Runtime API delivered it.</summary>
 public sealed class LambdaInvocation

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
-using ServerlessWebApp.Hosting.Buffers;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Logging;
+namespace Serverless.WebApp.Hosting.Logging;
 
 /// <summary>
 /// One JSON object per line in the shape of Lambda's JSON log format, so CloudWatch Logs and Logs Insights index it:

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>Process environment variables and arguments, behind an interface so the loop and the registration are testable.</summary>
 internal interface ILambdaEnvironment

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>The Lambda Runtime API, as the invocation loop uses it.</summary>
 internal interface ILambdaRuntimeClient

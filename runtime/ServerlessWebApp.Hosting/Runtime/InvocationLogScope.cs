@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>
 /// The logging scope around one invocation: every log line written while it runs carries <c>AwsRequestId</c>.

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>Environment variables Lambda defines for every runtime.</summary>
 internal static class LambdaEnvironmentVariables

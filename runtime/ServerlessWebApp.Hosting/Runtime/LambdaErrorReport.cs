@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>The body of <c>/invocation/{id}/error</c> and <c>/init/error</c>.</summary>
 internal sealed record LambdaErrorReport(string ErrorType, string ErrorMessage, IReadOnlyList<string> StackTrace)

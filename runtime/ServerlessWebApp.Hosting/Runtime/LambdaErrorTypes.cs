@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary><c>errorType</c> values the loop itself posts.</summary>
 internal static class LambdaErrorTypes

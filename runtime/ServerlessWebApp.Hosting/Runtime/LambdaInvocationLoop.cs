@@ -2,10 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Hosting.Buffers;
-using ServerlessWebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Invocations;
 
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>
 /// The Lambda event loop: <c>/next</c> → parse → first handler (by <see cref="ILambdaEventHandler.Order"/>) that

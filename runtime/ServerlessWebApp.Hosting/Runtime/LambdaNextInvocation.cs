@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>
 /// What <c>GET /runtime/invocation/next</c> returned. <see cref="Event"/> points into the client's reused buffer and

@@ -5,9 +5,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting.Buffers;
+using Serverless.WebApp.Hosting.Buffers;
 
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>
 /// Speaks the Lambda Runtime API (2018-06-01) over one persistent HTTP/1.1 connection of its own (no HttpClient): no

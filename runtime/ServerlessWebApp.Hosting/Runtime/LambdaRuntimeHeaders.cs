@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>Header names of the Lambda Runtime API (2018-06-01).</summary>
 internal static class LambdaRuntimeHeaders

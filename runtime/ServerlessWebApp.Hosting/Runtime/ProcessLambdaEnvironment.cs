@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>The real process environment.</summary>
 internal sealed class ProcessLambdaEnvironment : ILambdaEnvironment

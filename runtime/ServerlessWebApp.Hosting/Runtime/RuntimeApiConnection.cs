@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>
 /// One persistent TCP connection (TCP_NODELAY) to the Runtime API and the HTTP/1.1 response reader on top of it.

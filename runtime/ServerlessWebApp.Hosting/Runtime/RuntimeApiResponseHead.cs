@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>What the client needs from the head of one Runtime API response.</summary>
 internal readonly record struct RuntimeApiResponseHead(

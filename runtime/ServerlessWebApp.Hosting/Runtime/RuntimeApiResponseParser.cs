@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Net.Http;
 using System.Text;
 
-namespace ServerlessWebApp.Hosting.Runtime;
+namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>
 /// Parses the head of an HTTP/1.x response from the Runtime API (status line and header lines, each ending in CRLF,

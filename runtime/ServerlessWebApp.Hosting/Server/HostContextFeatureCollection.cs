@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server.Abstractions;
-using ServerlessWebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Features;
 
-namespace ServerlessWebApp.Hosting.Server;
+namespace Serverless.WebApp.Hosting.Server;
 
 /// <summary>
 /// Lets the host keep its per-request context (and the DefaultHttpContext inside it) on the reused feature collection

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
-using ServerlessWebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Features;
 
-namespace ServerlessWebApp.Hosting.Server;
+namespace Serverless.WebApp.Hosting.Server;
 
 /// <summary>The app's <c>IHttpApplication&lt;TContext&gt;</c> with <c>TContext</c> hidden, for the event handlers.</summary>
 internal interface IHttpApplicationAdapter

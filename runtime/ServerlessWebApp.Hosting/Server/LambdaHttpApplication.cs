@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Server;
+namespace Serverless.WebApp.Hosting.Server;
 
 /// <summary>
 /// Holds the app's request pipeline once the host has started the server; the HTTP event handlers run requests

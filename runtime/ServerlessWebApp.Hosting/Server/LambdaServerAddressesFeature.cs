@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace ServerlessWebApp.Hosting.Server;
+namespace Serverless.WebApp.Hosting.Server;
 
 /// <summary>
 /// No addresses, and a read-only list so the host does not copy <c>ASPNETCORE_URLS</c> into it and log

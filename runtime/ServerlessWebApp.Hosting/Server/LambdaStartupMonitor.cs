@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Server;
+namespace Serverless.WebApp.Hosting.Server;
 
 /// <summary>
 /// Reports a failed start-up to the Runtime API's <c>/init/error</c>, so Lambda shows the real cause instead of a

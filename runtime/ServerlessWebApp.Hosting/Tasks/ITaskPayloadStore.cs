@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>Where payloads too large for a queue message are kept.</summary>
 internal interface ITaskPayloadStore

@@ -1,7 +1,7 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>
-/// Enqueues tasks mapped with <see cref="TaskEndpointRouteBuilderExtensions.MapTask{TPayload}"/>: to the SQS queue on
+/// Enqueues tasks mapped with <see cref="Microsoft.AspNetCore.Builder.TaskEndpointRouteBuilderExtensions.MapTask{TPayload}"/>: to the SQS queue on
 /// Lambda, to the durable local queue (SQLite) off Lambda.
 /// </summary>
 public interface ITaskQueue

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>The state machine's writes. Each store makes them atomic (conditional writes in DynamoDB, upserts in SQLite).</summary>
 internal interface ITaskStatusWriter

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>What <see cref="ITaskStatusWriter.BeginAsync"/> found.</summary>
 /// <param name="AlreadyDone">The task reached DONE before: do not run it again.</param>

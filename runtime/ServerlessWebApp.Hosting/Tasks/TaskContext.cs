@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>What a <see cref="TaskHandler{TPayload}"/> knows about the attempt it runs.</summary>
 public sealed class TaskContext

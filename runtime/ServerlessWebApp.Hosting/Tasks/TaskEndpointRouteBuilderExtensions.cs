@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Routing;
+using Serverless.WebApp.Hosting.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps queued tasks on the app, next to its endpoints.</summary>
 public static class TaskEndpointRouteBuilderExtensions

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>A task could not be enqueued; the message names the field or limit at fault. Nothing was enqueued.</summary>
 public sealed class TaskEnqueueException : Exception

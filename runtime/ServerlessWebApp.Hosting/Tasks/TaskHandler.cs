@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>
 /// Runs one task. Resolve services from <see cref="TaskContext.Services"/> (a scope per attempt). Throwing fails this

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>Task ids: 32 lower-case hex characters, random or derived from a deduplication key.</summary>
 internal static class TaskIds

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>
 /// A queued task as it travels in an SQS message body or a local queue row. The payload is inline JSON, or a

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>
 /// Writes and reads the message body: <c>{"swaTask":1,"id":..,"task":..,"enqueuedAt":..,"payload":{..}}</c> or, for an

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>Checks an enqueue request against the mapped tasks and builds its message; shared by both queues.</summary>
 internal sealed class TaskMessageFactory

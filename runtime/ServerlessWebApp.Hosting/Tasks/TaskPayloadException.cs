@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>A queued task's message or payload cannot be read; the attempt fails and the message is retried, then dead-lettered.</summary>
 internal sealed class TaskPayloadException : Exception

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>Where an offloaded payload lives.</summary>
 internal sealed record TaskPayloadReference(string Bucket, string Key);

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>One mapped task: its name and how to serialise, deserialise and run its payload.</summary>
 internal abstract class TaskRegistration

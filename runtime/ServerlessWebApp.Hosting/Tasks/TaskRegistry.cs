@@ -1,8 +1,8 @@
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>The tasks the app mapped. Only these run; a message naming any other task fails.</summary>
 internal sealed partial class TaskRegistry

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>How one delivery of a task ended.</summary>
 /// <param name="Succeeded">The message can be deleted: the task ran to DONE now or before.</param>

@@ -5,15 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Hosting.Commands;
-using ServerlessWebApp.Hosting.Control;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Tasks.Aws;
-using ServerlessWebApp.Hosting.Tasks.Local;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Tasks.Aws;
+using Serverless.WebApp.Hosting.Tasks.Local;
 
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
-/// <summary>Registers tasks, keep-warm, scheduled tasks and management commands; called by <c>AddServerlessWebApp()</c>.</summary>
+/// <summary>Registers tasks and scheduled tasks; called by <c>AddServerlessWebApp()</c>.</summary>
 internal static class TaskServiceCollectionExtensions
 {
     /// <summary>
@@ -22,13 +20,11 @@ internal static class TaskServiceCollectionExtensions
     /// </summary>
     internal static IServiceCollection AddServerlessWebAppTasks(this IServiceCollection services)
     {
-        services.AddOptions<ServerlessTaskOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ServerlessTaskOptions>, ServerlessTaskOptionsSetup>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerlessTaskOptions>, ServerlessTaskOptionsValidator>());
+        services.AddOptions<ServerlessWebAppTaskOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ServerlessWebAppTaskOptions>, ServerlessWebAppTaskOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerlessWebAppTaskOptions>, ServerlessWebAppTaskOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TaskRegistry>();
-        services.TryAddSingleton<CommandRegistry>();
-        services.TryAddSingleton<CommandRunner>();
         services.TryAddSingleton<TaskMessageFactory>();
         services.TryAddSingleton<TaskRunner>();
 
@@ -43,13 +39,11 @@ internal static class TaskServiceCollectionExtensions
         services.TryAddSingleton<LocalTaskSignal>();
         services.TryAddSingleton<ITaskStatusWriter>(ResolveStatusStore);
         services.TryAddSingleton(sp => (ITaskStatusStore)sp.GetRequiredService<ITaskStatusWriter>());
-        services.TryAddSingleton<ITaskQueue>(sp => sp.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value.RunsOnLambda
+        services.TryAddSingleton<ITaskQueue>(sp => sp.GetRequiredService<IOptions<ServerlessWebAppTaskOptions>>().Value.RunsOnLambda
             ? ActivatorUtilities.CreateInstance<SqsTaskQueue>(sp)
             : ActivatorUtilities.CreateInstance<LocalTaskQueue>(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalTaskWorker>());
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, KeepWarmHandler>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, ManagementCommandHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, SqsTaskBatchHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILambdaEventHandler, ScheduledTaskHandler>());
         return services;
@@ -57,7 +51,7 @@ internal static class TaskServiceCollectionExtensions
 
     private static ITaskStatusWriter ResolveStatusStore(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<ServerlessWebAppTaskOptions>>().Value;
         if (!options.RunsOnLambda) return ActivatorUtilities.CreateInstance<SqliteTaskStatusStore>(services);
         return options.StatusTable is null
             ? new UntrackedTaskStatusStore()

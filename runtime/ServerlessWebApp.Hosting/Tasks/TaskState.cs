@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>
 /// Where a task is in its life: <c>RECEIVED → IN_PROGRESS → DONE | FAILED</c>. A failed attempt that will be retried

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>The wire names of <see cref="TaskState"/> as stored in the status table and shown to clients.</summary>
 public static class TaskStateNames

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>The recorded status of one task, as <see cref="ITaskStatusStore"/> returns it.</summary>
 /// <param name="TaskId">The id <see cref="ITaskQueue.EnqueueAsync{TPayload}"/> returned.</param>

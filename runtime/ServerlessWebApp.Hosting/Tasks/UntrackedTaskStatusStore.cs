@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>
 /// Used on Lambda when the construct created no status table: nothing is recorded, every delivery runs, and

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FoundryService.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ServerlessWebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks;
 
 namespace FoundryService.ComputeDna;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Commands;
+using Serverless.WebApp.Hosting.Commands;
 
 namespace FoundryService.Results;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-using ServerlessWebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks;
 
 namespace FoundryService.Tasks;
 

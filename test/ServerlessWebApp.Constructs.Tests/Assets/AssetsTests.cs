@@ -1,7 +1,7 @@
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Assets;
+namespace Serverless.WebApp.Constructs.Tests.Assets;
 
 [Collection("cdk")]
 public class AssetsTests

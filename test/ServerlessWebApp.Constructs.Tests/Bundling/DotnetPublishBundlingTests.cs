@@ -1,9 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tests.Support;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Bundling;
+namespace Serverless.WebApp.Constructs.Tests.Bundling;
 
 /// <summary>Bundling for real: the sample is published by a local dotnet publish during synth.</summary>
 [Collection("cdk")]
@@ -55,7 +54,7 @@ public class DotnetPublishBundlingTests
 
         var error = Assert.ThrowsAny<Exception>(() =>
         {
-            _ = new SwaConstruct(stack, "App", new ServerlessWebAppProps { ProjectPath = Path.Combine(dir, "Broken.csproj"), PublicAccess = true });
+            _ = new ServerlessWebApp(stack, "App", new ServerlessWebAppProps { ProjectPath = Path.Combine(dir, "Broken.csproj"), PublicAccess = true });
             Template.FromStack(stack);
         });
         Assert.Contains("dotnet publish", error.Message);

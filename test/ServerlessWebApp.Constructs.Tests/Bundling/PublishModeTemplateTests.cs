@@ -1,9 +1,9 @@
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Bundling;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Bundling;
+using Serverless.WebApp.Constructs.Tests.Support;
 using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
 
-namespace ServerlessWebApp.Constructs.Tests.Bundling;
+namespace Serverless.WebApp.Constructs.Tests.Bundling;
 
 /// <summary>
 /// The runtime, handler and architecture each publish mode puts in the template, on prebuilt code (no publish).

@@ -1,8 +1,8 @@
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.Constructs.Bundling;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Bundling;
 using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
 
-namespace ServerlessWebApp.Constructs.Tests.Bundling;
+namespace Serverless.WebApp.Constructs.Tests.Bundling;
 
 #pragma warning disable CA1416 // Lambda bundles are built on Linux/macOS; the executable bit is what is under test
 

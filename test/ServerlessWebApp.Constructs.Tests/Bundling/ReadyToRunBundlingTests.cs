@@ -1,11 +1,10 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.TestSupport;
-using RuntimeApi = ServerlessWebApp.TestSupport.RuntimeApi;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.TestSupport;
+using RuntimeApi = Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.Constructs.Tests.Bundling;
+namespace Serverless.WebApp.Constructs.Tests.Bundling;
 
 #pragma warning disable CA1416 // the executable bit is what is under test (Linux build machine)
 
@@ -18,7 +17,7 @@ public class ReadyToRunBundlingTests
     {
         var outdir = TestFolders.NewDirectory("r2r");
         var stack = new Stack(new Amazon.CDK.App(new AppProps { Outdir = outdir }), "ReadyToRun");
-        _ = new SwaConstruct(stack, "Foundry", new ServerlessWebAppProps
+        _ = new ServerlessWebApp(stack, "Foundry", new ServerlessWebAppProps
         {
             ProjectPath = PublishedSample.ProjectPath,
             PublishMode = PublishMode.ReadyToRun,

@@ -1,9 +1,9 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.CdkApp;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.CdkApp;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.CdkApp;
+namespace Serverless.WebApp.Constructs.Tests.CdkApp;
 
 /// <summary>The CDK app: both stages synthesize the sample (reusing the one publish of this run).</summary>
 [Collection("cdk")]

@@ -1,6 +1,6 @@
 using Amazon.CDK;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// One configuration of the compliance matrix: a name (the template's file name under artifacts/compliance), what it

@@ -2,12 +2,11 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
-using ServerlessWebApp.CdkApp;
-using ServerlessWebApp.Constructs.Tasks;
-using ServerlessWebApp.Constructs.Tests.Support;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+using Serverless.WebApp.CdkApp;
+using Serverless.WebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// The configuration matrix of issue 6: the defaults (with the explicit authorization choice they require), every
@@ -120,7 +119,7 @@ public static class ComplianceConfigurations
             var stack = new Stack(TestFolders.NewApp(), "Compliance");
             var props = new ServerlessWebAppProps { PrebuiltCodePath = PrebuiltApps.FrameworkDependent };
             configure(stack, props);
-            _ = new SwaConstruct(stack, "WebApp", props);
+            _ = new ServerlessWebApp(stack, "WebApp", props);
             return stack;
         });
 

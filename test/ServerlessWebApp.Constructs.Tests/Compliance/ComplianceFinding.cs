@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>One cdk-nag result as test/compliance/nag.js reports it (<c>--json</c>).</summary>
 public sealed record ComplianceFinding(

@@ -1,8 +1,8 @@
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.TestSupport;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// The compliance gate of the test suite: synthesizes a named configuration, writes its template to

@@ -1,14 +1,14 @@
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.TestSupport;
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
-using ServerlessWebApp.Constructs.Compliance;
+using Serverless.WebApp.Constructs.Compliance;
 using Xunit.Sdk;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>Proves the gate on small stacks of plain CDK resources; the construct's configurations are checked elsewhere.</summary>
 [Collection("cdk")]

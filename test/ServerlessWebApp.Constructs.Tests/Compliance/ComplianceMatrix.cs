@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.CXAPI;
-using ServerlessWebApp.Constructs.Compliance;
+using Serverless.WebApp.Constructs.Compliance;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// Synthesizes every configuration of <see cref="ComplianceConfigurations.All"/> once, with

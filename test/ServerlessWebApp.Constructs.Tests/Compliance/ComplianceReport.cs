@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>What the cdk-nag check found in one configuration's template.</summary>
 public sealed record ComplianceReport(

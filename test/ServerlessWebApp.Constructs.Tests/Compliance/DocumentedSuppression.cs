@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// One row of the suppressions table in docs/security.md, which is the allow-list of the compliance gate: the rule and

@@ -1,8 +1,8 @@
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.TestSupport;
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// Runs test/compliance/nag.js (cdk-nag AwsSolutions + Serverless) over templates. Installs the checker's pinned npm

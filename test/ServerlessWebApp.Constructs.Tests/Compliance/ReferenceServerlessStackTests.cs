@@ -1,5 +1,5 @@
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.TestSupport;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Events;
@@ -13,12 +13,12 @@ using Amazon.CDK.AWS.SQS;
 using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
-using ServerlessWebApp.Constructs.Compliance;
+using Serverless.WebApp.Constructs.Compliance;
 using FunctionProps = Amazon.CDK.AWS.Lambda.FunctionProps;
 using HttpMethod = Amazon.CDK.AWS.Apigatewayv2.HttpMethod;
 using LogGroupProps = Amazon.CDK.AWS.Logs.LogGroupProps;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// A hand-built Lambda + HTTP API + SQS + S3 + EventBridge stack of plain CDK resources that passes the gate with

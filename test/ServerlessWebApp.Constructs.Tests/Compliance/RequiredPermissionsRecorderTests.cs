@@ -1,4 +1,4 @@
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
@@ -9,9 +9,9 @@ using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.AWS.SQS;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
-using ServerlessWebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Iam;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 [Collection("cdk")]
 public class RequiredPermissionsRecorderTests : IDisposable

@@ -1,7 +1,7 @@
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.TestSupport;
 using System.Text.RegularExpressions;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// Reads the allow-list of suppressions: the table under <c>### Suppressions</c> in docs/security.md, so what the

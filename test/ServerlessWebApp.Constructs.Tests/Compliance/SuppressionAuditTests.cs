@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace ServerlessWebApp.Constructs.Tests.Compliance;
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// Audits every cdk-nag suppression in the matrix templates against the allow-list in docs/security.md: each is on one

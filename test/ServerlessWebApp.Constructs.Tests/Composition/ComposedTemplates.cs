@@ -1,14 +1,13 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.IAM;
-using ServerlessWebApp.Constructs.Compliance;
-using ServerlessWebApp.Constructs.Iam;
-using ServerlessWebApp.Constructs.Tasks;
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.Constructs.Tests.Tasks;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+using Serverless.WebApp.Constructs.Compliance;
+using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Composition;
+namespace Serverless.WebApp.Constructs.Tests.Composition;
 
 /// <summary>The expensive synths the composition tests share: a full-featured app, and the same app with supplied roles.</summary>
 public sealed class ComposedTemplates : IDisposable
@@ -37,12 +36,12 @@ public sealed class ComposedTemplates : IDisposable
     public string Artifacts { get; }
 
     public Stack FullStack { get; }
-    public SwaConstruct Full { get; }
+    public ServerlessWebApp Full { get; }
     public Template FullTemplate { get; }
     internal TemplateJson FullJson { get; }
 
     public Stack SuppliedStack { get; }
-    public SwaConstruct Supplied { get; }
+    public ServerlessWebApp Supplied { get; }
     public Template SuppliedTemplate { get; }
     internal TemplateJson SuppliedJson { get; }
 
@@ -65,14 +64,14 @@ public sealed class ComposedTemplates : IDisposable
         p.ProvisionedConcurrentExecutions = 2;
     }
 
-    private (Stack, SwaConstruct) Synth(string stackName, Action<Stack, ServerlessWebAppProps>? arrange)
+    private (Stack, ServerlessWebApp) Synth(string stackName, Action<Stack, ServerlessWebAppProps>? arrange)
     {
         var app = TestFolders.NewApp(new AppProps { Context = new Dictionary<string, object> { [ArtifactsDirectory.ContextKey] = Artifacts } });
         Aspects.Of(app).Add(new NoWildcardActionsAspect());
         var stack = new Stack(app, stackName);
         var props = TestStacks.Props(FullFeatured);
         arrange?.Invoke(stack, props);
-        return (stack, new SwaConstruct(stack, "Foundry", props));
+        return (stack, new ServerlessWebApp(stack, "Foundry", props));
     }
 
     public static string LogicalId(Stack stack, Amazon.CDK.IResource resource) =>

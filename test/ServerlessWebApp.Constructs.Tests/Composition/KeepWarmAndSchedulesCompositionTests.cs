@@ -2,11 +2,11 @@ using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.IAM;
-using ServerlessWebApp.Constructs.Tasks;
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.Constructs.Tests.Tasks;
+using Serverless.WebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Composition;
+namespace Serverless.WebApp.Constructs.Tests.Composition;
 
 /// <summary>Keep-warm on the web alias (on by default), schedules on the worker alias through one role, boundaries.</summary>
 [Collection("cdk")]

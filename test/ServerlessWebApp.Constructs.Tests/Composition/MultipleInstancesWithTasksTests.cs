@@ -1,8 +1,7 @@
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tests.Support;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Composition;
+namespace Serverless.WebApp.Constructs.Tests.Composition;
 
 [Collection("cdk")]
 public sealed class MultipleInstancesWithTasksTests
@@ -12,8 +11,8 @@ public sealed class MultipleInstancesWithTasksTests
     {
         // GIVEN two full-featured apps in one stack
         var stack = TestStacks.NewStack();
-        var shop = new SwaConstruct(stack, "Shop", TestStacks.Props(ComposedTemplates.FullFeatured));
-        var admin = new SwaConstruct(stack, "Admin", TestStacks.Props(ComposedTemplates.FullFeatured));
+        var shop = new ServerlessWebApp(stack, "Shop", TestStacks.Props(ComposedTemplates.FullFeatured));
+        var admin = new ServerlessWebApp(stack, "Admin", TestStacks.Props(ComposedTemplates.FullFeatured));
 
         // WHEN synthesized THEN each has its own worker, alias, queue pair, table, event source, rule and schedule
         var template = Template.FromStack(stack);

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.IAM;
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.Constructs.Tests.Tasks;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Composition;
+namespace Serverless.WebApp.Constructs.Tests.Composition;
 
 /// <summary>Supplied Role, WorkerRole and ScheduleRole: no IAM resource anywhere, and a report of what they need.</summary>
 [Collection("cdk")]

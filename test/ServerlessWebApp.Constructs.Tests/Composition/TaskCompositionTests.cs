@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.IAM;
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.Constructs.Tests.Tasks;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Composition;
+namespace Serverless.WebApp.Constructs.Tests.Composition;
 
 /// <summary>The worker, the task queue, their grants, environment and outputs as the ServerlessWebApp composes them.</summary>
 [Collection("cdk")]

@@ -1,9 +1,9 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
-using ServerlessWebApp.Constructs.Tasks;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Composition;
+namespace Serverless.WebApp.Constructs.Tests.Composition;
 
 /// <summary>One test per task, keep-warm, schedule and command validation error: synth fails naming the property.</summary>
 [Collection("cdk")]

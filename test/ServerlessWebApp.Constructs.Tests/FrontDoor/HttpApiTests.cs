@@ -1,9 +1,9 @@
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Lambda;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.FrontDoor;
+namespace Serverless.WebApp.Constructs.Tests.FrontDoor;
 
 [Collection("cdk")]
 public class HttpApiTests

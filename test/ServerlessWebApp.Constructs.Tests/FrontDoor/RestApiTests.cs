@@ -1,8 +1,8 @@
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Cognito;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.FrontDoor;
+namespace Serverless.WebApp.Constructs.Tests.FrontDoor;
 
 [Collection("cdk")]
 public class RestApiTests

@@ -1,7 +1,7 @@
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Functions;
+namespace Serverless.WebApp.Constructs.Tests.Functions;
 
 [Collection("cdk")]
 public class FunctionDefaultsTests

@@ -3,10 +3,10 @@ using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SecretsManager;
-using ServerlessWebApp.Constructs.Tests.Support;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tests.Functions;
+namespace Serverless.WebApp.Constructs.Tests.Functions;
 
 [Collection("cdk")]
 public class FunctionSettingsTests

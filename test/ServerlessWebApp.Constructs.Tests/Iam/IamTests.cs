@@ -4,9 +4,9 @@ using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SSM;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Iam;
+namespace Serverless.WebApp.Constructs.Tests.Iam;
 
 [Collection("cdk")]
 public class IamTests

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Nag;
+namespace Serverless.WebApp.Constructs.Tests.Nag;
 
 /// <summary>cdk-nag findings are acknowledged per resource with a reason, and a public front door only when the user chose it.</summary>
 [Collection("cdk")]
@@ -69,7 +69,7 @@ public class NagAcknowledgementTests
         var stack = TestStacks.NewStack();
         _ = new Constructs.ServerlessWebApp(stack, "First", TestStacks.Props(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot));
         var helper = stack.Node.Children.Single(c => c.Node.Id.StartsWith("Custom::CDKBucketDeployment", StringComparison.Ordinal));
-        global::ServerlessWebApp.Constructs.Compliance.NagSuppression.Add(helper, "Serverless-LambdaTracing", "The user's own reason, written between the two apps.");
+        global::Serverless.WebApp.Constructs.Compliance.NagSuppression.Add(helper, "Serverless-LambdaTracing", "The user's own reason, written between the two apps.");
         _ = new Constructs.ServerlessWebApp(stack, "Second", TestStacks.Props(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot));
 
         // WHEN synthesized

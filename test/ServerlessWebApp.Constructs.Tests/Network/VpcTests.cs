@@ -1,9 +1,9 @@
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.EC2;
-using ServerlessWebApp.Constructs.Tests.Iam;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Iam;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Network;
+namespace Serverless.WebApp.Constructs.Tests.Network;
 
 [Collection("cdk")]
 public class VpcTests

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.Tests.Support;
+namespace Serverless.WebApp.Constructs.Tests.Support;
 
 /// <summary>Minimal "published" app folders so unit tests exercise the prebuilt code source without running dotnet publish.</summary>
 internal static class PrebuiltApps

@@ -1,9 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.TestSupport;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+using Serverless.WebApp.TestSupport;
 
-namespace ServerlessWebApp.Constructs.Tests.Support;
+namespace Serverless.WebApp.Constructs.Tests.Support;
 
 /// <summary>
 /// The one real <c>dotnet publish</c> of samples/FoundryService in this test run, into a cloud-assembly folder that
@@ -28,18 +27,18 @@ internal sealed class PublishedSample
 
     public Template Template { get; }
 
-    public SwaConstruct Construct { get; }
+    public ServerlessWebApp Construct { get; }
 
     public string AssetHash { get; }
 
     public string AssetDirectory => Path.Combine(Outdir, "asset." + AssetHash);
 
     /// <summary>Synthesizes a stack with the sample project as code, into the shared cloud-assembly folder.</summary>
-    public (Template Template, SwaConstruct Construct) Synth()
+    public (Template Template, ServerlessWebApp Construct) Synth()
     {
         var app = new Amazon.CDK.App(new AppProps { Outdir = Outdir });
         var stack = new Stack(app, "Bundled");
-        var construct = new SwaConstruct(stack, "Foundry", new ServerlessWebAppProps { ProjectPath = ProjectPath, PublicAccess = true });
+        var construct = new ServerlessWebApp(stack, "Foundry", new ServerlessWebAppProps { ProjectPath = ProjectPath, PublicAccess = true });
         return (Template.FromStack(stack), construct);
     }
 

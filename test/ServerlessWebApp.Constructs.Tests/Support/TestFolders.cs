@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Amazon.CDK;
 
-namespace ServerlessWebApp.Constructs.Tests.Support;
+namespace Serverless.WebApp.Constructs.Tests.Support;
 
 /// <summary>
 /// One folder per test process for everything the construct tests write (cloud assemblies, bundles, scratch

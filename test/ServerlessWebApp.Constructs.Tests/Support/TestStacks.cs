@@ -1,8 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
 
-namespace ServerlessWebApp.Constructs.Tests.Support;
+namespace Serverless.WebApp.Constructs.Tests.Support;
 
 /// <summary>Builds env-agnostic test stacks around the construct, with a prebuilt code source so nothing is published.</summary>
 internal static class TestStacks
@@ -17,12 +16,12 @@ internal static class TestStacks
         return props;
     }
 
-    public static (Stack Stack, SwaConstruct App) Create(Action<ServerlessWebAppProps>? change = null, Action<Stack, ServerlessWebAppProps>? arrange = null)
+    public static (Stack Stack, ServerlessWebApp App) Create(Action<ServerlessWebAppProps>? change = null, Action<Stack, ServerlessWebAppProps>? arrange = null)
     {
         var stack = NewStack();
         var props = Props(change);
         arrange?.Invoke(stack, props);
-        return (stack, new SwaConstruct(stack, "WebApp", props));
+        return (stack, new ServerlessWebApp(stack, "WebApp", props));
     }
 
     public static Template Synth(Action<ServerlessWebAppProps>? change = null, Action<Stack, ServerlessWebAppProps>? arrange = null) =>

@@ -1,6 +1,6 @@
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>
 /// All CDK tests share one jsii Node process, which must not be called from parallel tests: every CDK test class

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ServerlessWebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>
 /// Only the cdk-nag rules that cannot apply are acknowledged, each on its own resource with a reason; the task queue

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>The keep-warm rule: pings the web alias every five minutes with the contract's control event.</summary>
 [Collection("cdk")]

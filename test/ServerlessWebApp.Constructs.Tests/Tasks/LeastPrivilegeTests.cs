@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>No Allow statement anywhere in the task resources uses a wildcard action.</summary>
 [Collection("cdk")]

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ServerlessWebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>The <c>aws lambda invoke</c> command line for management commands, as a helper and as a stack output.</summary>
 [Collection("cdk")]

@@ -1,9 +1,9 @@
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>Two apps in one stack: every name is generated, so nothing collides and nothing is shared by accident.</summary>
 [Collection("cdk")]

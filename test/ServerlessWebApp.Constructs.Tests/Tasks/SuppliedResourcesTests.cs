@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>Opt-outs and supplied resources: nothing is created that the user turned off or brought.</summary>
 [Collection("cdk")]

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>
 /// With every role supplied by the platform team, the task sub-constructs create no IAM role or policy and change no

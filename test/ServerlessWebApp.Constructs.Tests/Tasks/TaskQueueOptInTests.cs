@@ -1,6 +1,6 @@
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>The task queue with every opt-in: customer-managed key, payload bucket, batching window, concurrency cap.</summary>
 [Collection("cdk")]

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>The task queue with its defaults: web function sends, worker consumes through its live alias, status table on.</summary>
 [Collection("cdk")]

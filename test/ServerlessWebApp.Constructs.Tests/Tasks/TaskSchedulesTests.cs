@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>Scheduled tasks through EventBridge Scheduler: the task travels in the input, one role for all schedules.</summary>
 [Collection("cdk")]

@@ -1,11 +1,11 @@
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.Assertions;
-using ServerlessWebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>
 /// The synthesized configurations the task tests assert on, each built once per test class and only when used

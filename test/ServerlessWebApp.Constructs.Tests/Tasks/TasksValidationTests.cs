@@ -1,9 +1,9 @@
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
-using ServerlessWebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Tasks;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>Every synth-time validation error names the property and what it allows.</summary>
 [Collection("cdk")]

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>A synthesized template as JSON, with the few queries the task tests need.</summary>
 internal sealed class TemplateJson(Template template)

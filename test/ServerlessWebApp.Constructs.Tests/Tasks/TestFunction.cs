@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 
-namespace ServerlessWebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
 /// <summary>A plain dotnet10 function with a <c>live</c> alias, as the main construct creates them (code from a bucket: no asset, no bundling).</summary>
 internal sealed record TestFunction(Function Function, Alias Alias)

@@ -2,9 +2,9 @@ using Amazon.CDK;
 using Annotations = Amazon.CDK.Assertions.Annotations;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Lambda;
-using ServerlessWebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Validation;
+namespace Serverless.WebApp.Constructs.Tests.Validation;
 
 [Collection("cdk")]
 public class DefaultOverrideWarningTests

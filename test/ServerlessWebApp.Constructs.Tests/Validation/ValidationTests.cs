@@ -2,10 +2,9 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
-using ServerlessWebApp.Constructs.Tests.Support;
-using SwaConstruct = ServerlessWebApp.Constructs.ServerlessWebApp;
+using Serverless.WebApp.Constructs.Tests.Support;
 
-namespace ServerlessWebApp.Constructs.Tests.Validation;
+namespace Serverless.WebApp.Constructs.Tests.Validation;
 
 /// <summary>One test per validation error: each must name the property and what is allowed.</summary>
 [Collection("cdk")]
@@ -18,7 +17,7 @@ public class ValidationTests
         var stack = TestStacks.NewStack();
         var props = TestStacks.Props(change);
         arrange?.Invoke(stack, props);
-        var error = Assert.Throws<ArgumentException>(() => new SwaConstruct(stack, "WebApp", props));
+        var error = Assert.Throws<ArgumentException>(() => new ServerlessWebApp(stack, "WebApp", props));
         Assert.Contains($"ServerlessWebApp 'TestStack/WebApp': {property} ", error.Message);
         Assert.Contains("allowed", error.Message + " ", StringComparison.OrdinalIgnoreCase);
         Assert.Equal(property, error.ParamName);
@@ -130,7 +129,7 @@ public class ValidationTests
     public void ValidationFailsBeforeAnyResourceIsCreated()
     {
         var stack = TestStacks.NewStack();
-        Assert.Throws<ArgumentException>(() => new SwaConstruct(stack, "WebApp", TestStacks.Props(p => p.MemorySize = 1)));
+        Assert.Throws<ArgumentException>(() => new ServerlessWebApp(stack, "WebApp", TestStacks.Props(p => p.MemorySize = 1)));
         var webApp = stack.Node.TryFindChild("WebApp");
         Assert.NotNull(webApp);
         Assert.Empty(webApp!.Node.Children);

@@ -1,6 +1,6 @@
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Lambda;
+namespace Serverless.WebApp.EndToEnd.Tests.Lambda;
 
 /// <summary>Direct request-shaped invocation events through the published sample process.</summary>
 [Collection(LambdaSampleCollection.Name)]

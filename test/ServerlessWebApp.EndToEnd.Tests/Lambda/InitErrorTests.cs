@@ -1,6 +1,6 @@
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Lambda;
+namespace Serverless.WebApp.EndToEnd.Tests.Lambda;
 
 /// <summary>A function that cannot start says why through the Runtime API instead of dying silently.</summary>
 public sealed class InitErrorTests

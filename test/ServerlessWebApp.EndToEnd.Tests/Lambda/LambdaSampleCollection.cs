@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.EndToEnd.Tests.Lambda;
+namespace Serverless.WebApp.EndToEnd.Tests.Lambda;
 
 /// <summary>One sample process serves every test in this collection, one invocation at a time as in Lambda.</summary>
 [CollectionDefinition(Name)]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Lambda;
+namespace Serverless.WebApp.EndToEnd.Tests.Lambda;
 
 /// <summary>
 /// The published sample (framework-dependent, published once per test run) running as a real child process against

@@ -1,6 +1,6 @@
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Lambda;
+namespace Serverless.WebApp.EndToEnd.Tests.Lambda;
 
 /// <summary>No single event can stop the invocation loop.</summary>
 [Collection(LambdaSampleCollection.Name)]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Lambda;
+namespace Serverless.WebApp.EndToEnd.Tests.Lambda;
 
 /// <summary>What the sample answers on every route, whichever source carried the request.</summary>
 internal static class SampleAssertions

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Local;
+namespace Serverless.WebApp.EndToEnd.Tests.Local;
 
 /// <summary>Outside Lambda the same published app is an ordinary Kestrel app.</summary>
 public sealed class LocalKestrelTests(LocalSampleFixture fixture) : IClassFixture<LocalSampleFixture>

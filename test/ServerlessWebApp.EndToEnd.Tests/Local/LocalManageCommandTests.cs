@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ServerlessWebApp.EndToEnd.Tests.Lambda;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.EndToEnd.Tests.Lambda;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Local;
+namespace Serverless.WebApp.EndToEnd.Tests.Local;
 
 /// <summary>
 /// The published sample started as <c>FoundryService manage &lt;command&gt; …</c> outside Lambda runs that management

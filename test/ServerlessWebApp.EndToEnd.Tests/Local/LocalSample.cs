@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Local;
+namespace Serverless.WebApp.EndToEnd.Tests.Local;
 
 /// <summary>
 /// The published sample on Kestrel, as <c>dotnet run</c> starts it outside Lambda (no <c>AWS_LAMBDA_RUNTIME_API</c>),

@@ -1,6 +1,6 @@
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Local;
+namespace Serverless.WebApp.EndToEnd.Tests.Local;
 
 /// <summary>One Kestrel-hosted sample for a test class, with its own data folder, killed and removed at the end.</summary>
 public sealed class LocalSampleFixture : IAsyncLifetime

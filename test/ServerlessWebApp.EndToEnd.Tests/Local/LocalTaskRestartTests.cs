@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Local;
+namespace Serverless.WebApp.EndToEnd.Tests.Local;
 
 /// <summary>Off Lambda, tasks live in the local SQLite queue: killing the app loses none of them.</summary>
 public sealed class LocalTaskRestartTests : IDisposable

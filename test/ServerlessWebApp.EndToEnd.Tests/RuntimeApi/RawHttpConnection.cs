@@ -1,8 +1,8 @@
 using System.Net.Sockets;
 using System.Text;
-using ServerlessWebApp.TestSupport.RawHttp;
+using Serverless.WebApp.TestSupport.RawHttp;
 
-namespace ServerlessWebApp.EndToEnd.Tests.RuntimeApi;
+namespace Serverless.WebApp.EndToEnd.Tests.RuntimeApi;
 
 /// <summary>
 /// A client on a bare socket, to talk to the emulator byte for byte: pipelined writes, split writes, malformed

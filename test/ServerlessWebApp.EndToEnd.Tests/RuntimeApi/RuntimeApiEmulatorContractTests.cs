@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.RuntimeApi;
+namespace Serverless.WebApp.EndToEnd.Tests.RuntimeApi;
 
 /// <summary>
 /// The emulator speaks the Runtime API contract a real runtime relies on. These tests play the runtime by hand with

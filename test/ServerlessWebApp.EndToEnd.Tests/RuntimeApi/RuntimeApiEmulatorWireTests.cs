@@ -1,6 +1,6 @@
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.RuntimeApi;
+namespace Serverless.WebApp.EndToEnd.Tests.RuntimeApi;
 
 /// <summary>
 /// The emulator's own HTTP/1.1 server, played on a bare socket: keep-alive, pipelining, chunked and split request

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Tasks;
+namespace Serverless.WebApp.EndToEnd.Tests.Tasks;
 
 /// <summary>
 /// POST → SQS message → batch delivered to the worker → status DONE and result stored, all over real protocols; run

@@ -2,11 +2,11 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.SQS;
-using ServerlessWebApp.TestSupport.Dynalite;
-using ServerlessWebApp.TestSupport.RuntimeApi;
-using ServerlessWebApp.TestSupport.Sqs;
+using Serverless.WebApp.TestSupport.Dynalite;
+using Serverless.WebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.Sqs;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Tasks;
+namespace Serverless.WebApp.EndToEnd.Tests.Tasks;
 
 /// <summary>
 /// What the construct deploys for tasks, on 127.0.0.1: the task queue with its dead-letter queue (fake SQS), the

@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Tasks;
+namespace Serverless.WebApp.EndToEnd.Tests.Tasks;
 
 /// <summary>
 /// Plays Lambda's SQS event source mapping: receives a batch from the queue, invokes the worker with the

@@ -1,8 +1,8 @@
 using System.Runtime.Versioning;
-using ServerlessWebApp.TestSupport;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.TestSupport;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Trimmed;
+namespace Serverless.WebApp.EndToEnd.Tests.Trimmed;
 
 /// <summary>The Native AOT build: the trimmed-build contract, and a publish that is one native executable compiled warning-free.</summary>
 [SupportedOSPlatform("linux")]

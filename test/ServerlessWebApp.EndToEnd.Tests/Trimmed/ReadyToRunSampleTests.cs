@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Trimmed;
+namespace Serverless.WebApp.EndToEnd.Tests.Trimmed;
 
 /// <summary>The self-contained ReadyToRun build: the trimmed-build contract, started through its own runtime as <c>provided.al2023</c> would.</summary>
 [SupportedOSPlatform("linux")]

@@ -1,11 +1,11 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ServerlessWebApp.EndToEnd.Tests.Lambda;
-using ServerlessWebApp.EndToEnd.Tests.Tasks;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.EndToEnd.Tests.Lambda;
+using Serverless.WebApp.EndToEnd.Tests.Tasks;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Trimmed;
+namespace Serverless.WebApp.EndToEnd.Tests.Trimmed;
 
 /// <summary>
 /// The sample's trimmed builds (Native AOT, self-contained ReadyToRun; both with invariant globalisation) run what the

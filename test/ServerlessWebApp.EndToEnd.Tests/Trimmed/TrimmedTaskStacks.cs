@@ -1,7 +1,7 @@
-using ServerlessWebApp.EndToEnd.Tests.Tasks;
-using ServerlessWebApp.TestSupport.RuntimeApi;
+using Serverless.WebApp.EndToEnd.Tests.Tasks;
+using Serverless.WebApp.TestSupport.RuntimeApi;
 
-namespace ServerlessWebApp.EndToEnd.Tests.Trimmed;
+namespace Serverless.WebApp.EndToEnd.Tests.Trimmed;
 
 /// <summary>The task stack with the sample published as Native AOT: a native <c>bootstrap</c> for <c>provided.al2023</c>.</summary>
 public sealed class NativeAotTaskStack() : LambdaTaskStack(PublishMode.NativeAot);

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting.Commands;
-using ServerlessWebApp.Hosting.Server;
-using ServerlessWebApp.Hosting.Tests.Support;
+using Serverless.WebApp.Hosting.Commands;
+using Serverless.WebApp.Hosting.Server;
+using Serverless.WebApp.Hosting.Tests.Support;
 
-namespace ServerlessWebApp.Hosting.Tests.Commands;
+namespace Serverless.WebApp.Hosting.Tests.Commands;
 
 /// <summary>Outside Lambda, <c>manage &lt;command&gt; [args…]</c> runs a mapped command instead of serving requests.</summary>
 public sealed class LocalManageCommandTests
@@ -78,7 +78,7 @@ public sealed class LocalManageCommandTests
     {
         var environment = new FakeLambdaEnvironment
         {
-            [ServerlessWebApp.Hosting.Runtime.LambdaEnvironmentVariables.RuntimeApi] = "127.0.0.1:9001",
+            [Serverless.WebApp.Hosting.Runtime.LambdaEnvironmentVariables.RuntimeApi] = "127.0.0.1:9001",
             CommandLineArgs = ["manage", "migrate"],
         };
         using var app = Build(environment, new RecordingConsole());

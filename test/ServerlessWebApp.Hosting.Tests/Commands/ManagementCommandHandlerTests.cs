@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessWebApp.Hosting.Commands;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Tests.Tasks;
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.Hosting.Commands;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Tests.Tasks;
+using Serverless.WebApp.TestSupport;
 
-namespace ServerlessWebApp.Hosting.Tests.Commands;
+namespace Serverless.WebApp.Hosting.Tests.Commands;
 
 public sealed class ManagementCommandHandlerTests : IAsyncDisposable
 {

@@ -1,8 +1,8 @@
 using System.Net;
-using ServerlessWebApp.Hosting.Features;
-using ServerlessWebApp.Hosting.Tests.Support;
+using Serverless.WebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Tests.Support;
 
-namespace ServerlessWebApp.Hosting.Tests.Events;
+namespace Serverless.WebApp.Hosting.Tests.Events;
 
 public class AlbEventTests
 {

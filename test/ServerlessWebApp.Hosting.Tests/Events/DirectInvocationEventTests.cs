@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessWebApp.Hosting.Features;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.TestSupport;
-using ServerlessWebApp.Hosting.Tests.Support;
+using Serverless.WebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.TestSupport;
+using Serverless.WebApp.Hosting.Tests.Support;
 
-namespace ServerlessWebApp.Hosting.Tests.Events;
+namespace Serverless.WebApp.Hosting.Tests.Events;
 
 public class DirectInvocationEventTests
 {

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tests.Events;
+namespace Serverless.WebApp.Hosting.Tests.Events;
 
 /// <summary>Small hand-written events for the edge cases the recorded fixtures do not cover.</summary>
 internal static class TestEvents

@@ -1,7 +1,7 @@
-using ServerlessWebApp.Hosting.Tests.Events;
-using ServerlessWebApp.Hosting.Tests.Support;
+using Serverless.WebApp.Hosting.Tests.Events;
+using Serverless.WebApp.Hosting.Tests.Support;
 
-namespace ServerlessWebApp.Hosting.Tests.Features;
+namespace Serverless.WebApp.Hosting.Tests.Features;
 
 public class FeatureReuseTests
 {

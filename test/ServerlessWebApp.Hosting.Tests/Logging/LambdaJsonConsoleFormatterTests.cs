@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ServerlessWebApp.Hosting.Logging;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Logging;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Tests.Logging;
+namespace Serverless.WebApp.Hosting.Tests.Logging;
 
 public class LambdaJsonConsoleFormatterTests
 {

@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Runtime;
-using ServerlessWebApp.Hosting.Tests.Events;
-using ServerlessWebApp.Hosting.Tests.Support;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Tests.Events;
+using Serverless.WebApp.Hosting.Tests.Support;
 
-namespace ServerlessWebApp.Hosting.Tests.Runtime;
+namespace Serverless.WebApp.Hosting.Tests.Runtime;
 
 public class InvocationLoopTests
 {

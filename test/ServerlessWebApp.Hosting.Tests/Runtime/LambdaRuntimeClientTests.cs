@@ -4,11 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ServerlessWebApp.Hosting.Runtime;
-using ServerlessWebApp.Hosting.Tests.Runtime.Scripted;
-using ServerlessWebApp.Hosting.Tests.Support;
+using Serverless.WebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Tests.Runtime.Scripted;
+using Serverless.WebApp.Hosting.Tests.Support;
 
-namespace ServerlessWebApp.Hosting.Tests.Runtime;
+namespace Serverless.WebApp.Hosting.Tests.Runtime;
 
 /// <summary>The Runtime API client against a scripted server on 127.0.0.1 that answers with raw bytes.</summary>
 public class LambdaRuntimeClientTests

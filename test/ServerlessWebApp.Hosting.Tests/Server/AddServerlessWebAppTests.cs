@@ -5,14 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
-using ServerlessWebApp.Hosting.Logging;
+using Serverless.WebApp.Hosting.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Runtime;
-using ServerlessWebApp.Hosting.Server;
-using ServerlessWebApp.Hosting.Tests.Support;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Server;
+using Serverless.WebApp.Hosting.Tests.Support;
 
-namespace ServerlessWebApp.Hosting.Tests.Server;
+namespace Serverless.WebApp.Hosting.Tests.Server;
 
 public class AddServerlessWebAppTests
 {

@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting.Tests.Events;
-using ServerlessWebApp.Hosting.Tests.Support;
+using Serverless.WebApp.Hosting.Tests.Events;
+using Serverless.WebApp.Hosting.Tests.Support;
 
-namespace ServerlessWebApp.Hosting.Tests.Server;
+namespace Serverless.WebApp.Hosting.Tests.Server;
 
 /// <summary>The whole stack over real HTTP: app with AddServerlessWebApp → LambdaRuntimeClient → a tiny Runtime API on loopback.</summary>
 public class LambdaServerOverHttpTests

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Tests.Support;
+namespace Serverless.WebApp.Hosting.Tests.Support;
 
 /// <summary>Keeps every log line with the request id found in its scopes.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Tests.Support;
+namespace Serverless.WebApp.Hosting.Tests.Support;
 
 /// <summary>An in-memory environment; records every write so tests can see what the loop set per invocation.</summary>
 internal sealed class FakeLambdaEnvironment : ILambdaEnvironment

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Threading.Channels;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Tests.Support;
+namespace Serverless.WebApp.Hosting.Tests.Support;
 
 /// <summary>An in-memory Runtime API: tests queue events and await what the loop posts back.</summary>
 internal sealed class FakeRuntimeClient : ILambdaRuntimeClient

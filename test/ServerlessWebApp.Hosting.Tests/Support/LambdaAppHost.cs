@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Tests.Support;
+namespace Serverless.WebApp.Hosting.Tests.Support;
 
 /// <summary>
 /// A real ASP.NET Core app registered with <c>AddServerlessWebApp</c> as if inside Lambda, its Runtime API replaced

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Runtime;
+using Serverless.WebApp.Hosting.Runtime;
 
-namespace ServerlessWebApp.Hosting.Tests.Support;
+namespace Serverless.WebApp.Hosting.Tests.Support;
 
 /// <summary>What the loop posted for one invocation: a /response payload or an /error report.</summary>
 internal sealed record LambdaResult(string? Payload, LambdaErrorReport? Error)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using ServerlessWebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Features;
 
-namespace ServerlessWebApp.Hosting.Tests.Support;
+namespace Serverless.WebApp.Hosting.Tests.Support;
 
 /// <summary>Terminal middleware that snapshots each request and answers 200 "ok".</summary>
 internal sealed class RequestRecorder

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Claims;
-using ServerlessWebApp.Hosting.Features;
+using Serverless.WebApp.Hosting.Features;
 
-namespace ServerlessWebApp.Hosting.Tests.Support;
+namespace Serverless.WebApp.Hosting.Tests.Support;
 
 /// <summary>The HttpRequest as the app saw it, copied out while the request ran.</summary>
 internal sealed record RequestSnapshot(

@@ -1,3 +1,3 @@
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed record DnaJob(string Sequence, int Repeat);

@@ -1,3 +1,3 @@
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed record DnaResult(int Length);

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using ServerlessWebApp.TestSupport.Dynalite;
+using Serverless.WebApp.TestSupport.Dynalite;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 /// <summary>dynalite on a loopback port for the test class, with a task status table shaped as the construct creates it.</summary>
 public sealed class DynaliteFixture : IAsyncLifetime

@@ -3,10 +3,10 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tasks.Aws;
+using Serverless.WebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks.Aws;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class DynamoDbTaskStatusTests : IClassFixture<DynaliteFixture>, IClassFixture<FakeSqsFixture>, IAsyncLifetime
 {

@@ -1,8 +1,8 @@
 using Amazon.Runtime;
 using Amazon.SQS;
-using ServerlessWebApp.TestSupport.Sqs;
+using Serverless.WebApp.TestSupport.Sqs;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 /// <summary>One fake SQS endpoint per test class, reached through the real AWSSDK.SQS client.</summary>
 public sealed class FakeSqsFixture : IAsyncLifetime

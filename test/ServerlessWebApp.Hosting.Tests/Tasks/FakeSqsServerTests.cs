@@ -2,10 +2,10 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tasks.Aws;
+using Serverless.WebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks.Aws;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 /// <summary>The fake SQS endpoint behaves as SQS where the task tests rely on it.</summary>
 public sealed class FakeSqsServerTests : IClassFixture<FakeSqsFixture>, IDisposable

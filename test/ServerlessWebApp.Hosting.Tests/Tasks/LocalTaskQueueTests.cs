@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tasks.Local;
+using Serverless.WebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks.Local;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class LocalTaskQueueTests : IDisposable
 {
@@ -23,7 +23,7 @@ public sealed class LocalTaskQueueTests : IDisposable
 
     private WebApplication BuildApp(TaskHandler<DnaJob>? handler = null, int concurrency = 2)
     {
-        var app = TaskTestApp.Build(TaskTestApp.Local(), services => services.Configure<ServerlessTaskOptions>(o =>
+        var app = TaskTestApp.Build(TaskTestApp.Local(), services => services.Configure<ServerlessWebAppTaskOptions>(o =>
         {
             o.LocalDatabasePath = _databasePath;
             o.LocalRetryDelay = TimeSpan.FromMilliseconds(20);

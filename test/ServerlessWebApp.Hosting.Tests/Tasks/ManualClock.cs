@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 /// <summary>A clock tests move by hand; starts at the real time.</summary>
 internal sealed class ManualClock : TimeProvider

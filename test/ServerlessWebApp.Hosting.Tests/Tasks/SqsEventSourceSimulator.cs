@@ -1,8 +1,8 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using ServerlessWebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Invocations;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 /// <summary>
 /// Plays Lambda's SQS event source mapping against a queue: receives batches, invokes the worker, deletes what it

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tasks.Aws;
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks.Aws;
+using Serverless.WebApp.TestSupport;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class SqsTaskBatchHandlerTests : IAsyncDisposable
 {

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Amazon.SQS;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tasks.Aws;
+using Serverless.WebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks.Aws;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class TaskFaultInjectionTests : IClassFixture<DynaliteFixture>, IClassFixture<FakeSqsFixture>
 {

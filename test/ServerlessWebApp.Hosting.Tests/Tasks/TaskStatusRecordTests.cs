@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessWebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class TaskStatusRecordTests
 {

@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Commands;
+using Serverless.WebApp.Hosting.KeepWarming;
+using Serverless.WebApp.Hosting.Tasks;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 /// <summary>Builds a web app with the task services, in Lambda mode or local mode, and drives its event handlers.</summary>
 internal static class TaskTestApp
@@ -26,6 +28,8 @@ internal static class TaskTestApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TaskTestJsonContext.Default));
         services?.Invoke(builder.Services);
         builder.Services.AddServerlessWebAppTasks();
+        builder.Services.AddServerlessWebAppKeepWarm();
+        builder.Services.AddServerlessWebAppCommands();
         return builder.Build();
     }
 
@@ -40,7 +44,7 @@ internal static class TaskTestApp
         ["SWA_TASK_PAYLOAD_BUCKET"] = payloadBucket,
     };
 
-    /// <summary>Configuration off Lambda (set the SQLite file through <see cref="ServerlessTaskOptions.LocalDatabasePath"/>).</summary>
+    /// <summary>Configuration off Lambda (set the SQLite file through <see cref="ServerlessWebAppTaskOptions.LocalDatabasePath"/>).</summary>
     public static Dictionary<string, string?> Local() => new()
     {
         [LambdaRuntimeApi] = "",

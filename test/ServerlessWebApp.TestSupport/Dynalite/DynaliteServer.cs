@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ServerlessWebApp.TestSupport.Dynalite;
+namespace Serverless.WebApp.TestSupport.Dynalite;
 
 /// <summary>
 /// Runs npm's <c>dynalite</c> (an in-memory DynamoDB) on a free loopback port. Installs it with <c>npm ci</c> from the

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.RawHttp;
+namespace Serverless.WebApp.TestSupport.RawHttp;
 
 /// <summary>One HTTP/1.1 request or response as read off the wire by <see cref="RawHttpMessageReader"/>.</summary>
 /// <param name="StartLine">The request line or status line, split on spaces.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ServerlessWebApp.TestSupport.RawHttp;
+namespace Serverless.WebApp.TestSupport.RawHttp;
 
 /// <summary>
 /// Reads HTTP/1.1 messages — start line, headers, a <c>Content-Length</c> body — from a stream, keeping the bytes after

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>An HTTP-shaped Lambda response (API Gateway, function URL, ALB) read back for assertions.</summary>
 public sealed class HttpResponseShape(JsonElement json)

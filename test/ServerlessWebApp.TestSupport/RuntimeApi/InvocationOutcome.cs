@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>How an invocation ended, as the runtime reported it to the emulator.</summary>
 public enum InvocationOutcome

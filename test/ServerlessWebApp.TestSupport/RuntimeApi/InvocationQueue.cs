@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// Events waiting for the runtime, in invocation order, and the <c>/next</c> long-polls waiting for an event. An event

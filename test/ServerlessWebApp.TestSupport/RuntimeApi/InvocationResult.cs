@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// What the runtime answered for one invocation, with <see cref="Stopwatch"/> timestamps for benchmarks:

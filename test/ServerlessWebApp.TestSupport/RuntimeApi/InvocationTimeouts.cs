@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// Times out callers with one timer for the whole emulator, armed for the earliest deadline, instead of one timer per

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>The environment variables Lambda sets for a function process, pointed at an emulator.</summary>
 public static class LambdaEnvironment

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ServerlessWebApp.TestSupport.RuntimeApi.Http;
+using Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// A Lambda Runtime API (version 2018-06-01) on 127.0.0.1 and a free port, for running a real runtime process in

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>One event on its way through the emulator: queued, then delivered by <c>/next</c>, then answered.</summary>
 internal sealed class PendingInvocation

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>The three ways the construct deploys an app, as <c>dotnet publish</c> produces them.</summary>
 public enum PublishMode

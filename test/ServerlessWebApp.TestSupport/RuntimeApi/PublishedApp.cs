@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>A published app directory and how to start it as a process.</summary>
 public sealed record PublishedApp(string Directory, string AssemblyName, PublishMode Mode)

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>Settings of the <see cref="LambdaRuntimeApiEmulator"/>.</summary>
 public sealed class RuntimeApiEmulatorOptions

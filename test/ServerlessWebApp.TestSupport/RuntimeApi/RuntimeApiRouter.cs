@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using ServerlessWebApp.TestSupport.RuntimeApi.Http;
+using Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// The Runtime API routes (version 2018-06-01) over <see cref="LoopbackHttpServer"/>: <c>GET invocation/next</c>,

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>What the emulator's caller side and its HTTP side share: invocations by id, the queue, polls, init errors.</summary>
 internal sealed class RuntimeApiState(RuntimeApiEmulatorOptions options)

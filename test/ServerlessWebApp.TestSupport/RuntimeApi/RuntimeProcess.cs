@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// A child process (the published app) whose output is kept for diagnostics and which is always killed, with its

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.TestSupport;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// The recorded events from <c>../shared/fixtures/lambda-events/</c>, re-aimed at the sample's routes: each keeps

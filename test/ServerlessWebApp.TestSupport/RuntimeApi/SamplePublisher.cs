@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi;
+namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
 /// <summary>
 /// Publishes a project of this repository with <c>dotnet publish</c> in one of the <see cref="PublishMode"/>s, at most

@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.Sqs;
+namespace Serverless.WebApp.TestSupport.Sqs;
 
 /// <summary>
 /// Messages received from <see cref="FakeSqsServer"/> as Lambda's SQS event source mapping would deliver them: the

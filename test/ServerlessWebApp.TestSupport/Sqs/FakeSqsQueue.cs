@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ServerlessWebApp.TestSupport.Sqs;
+namespace Serverless.WebApp.TestSupport.Sqs;
 
 /// <summary>One in-memory queue of <see cref="FakeSqsServer"/>: visibility timeouts, delays and redrive to a dead-letter queue.</summary>
 internal sealed class FakeSqsQueue

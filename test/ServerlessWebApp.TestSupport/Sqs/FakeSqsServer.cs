@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ServerlessWebApp.TestSupport.Sqs;
+namespace Serverless.WebApp.TestSupport.Sqs;
 
 /// <summary>
 /// An SQS endpoint on 127.0.0.1 speaking the JSON protocol AWSSDK.SQS v4 uses (<c>X-Amz-Target: AmazonSQS.*</c>,

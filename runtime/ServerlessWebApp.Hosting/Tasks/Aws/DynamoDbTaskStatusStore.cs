@@ -2,9 +2,9 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Hosting.Tasks.Aws;
+namespace Serverless.WebApp.Hosting.Tasks.Aws;
 
 /// <summary>
 /// Task status in the construct's DynamoDB table (key <c>taskId</c>, TTL on <c>expiresAt</c>). Every transition is a
@@ -34,9 +34,9 @@ internal sealed class DynamoDbTaskStatusStore : ITaskStatusStore, ITaskStatusWri
 
     private readonly IAmazonDynamoDB _dynamo;
     private readonly TimeProvider _clock;
-    private readonly ServerlessTaskOptions _options;
+    private readonly ServerlessWebAppTaskOptions _options;
 
-    public DynamoDbTaskStatusStore(IAmazonDynamoDB dynamo, TimeProvider clock, IOptions<ServerlessTaskOptions> options)
+    public DynamoDbTaskStatusStore(IAmazonDynamoDB dynamo, TimeProvider clock, IOptions<ServerlessWebAppTaskOptions> options)
     {
         _dynamo = dynamo;
         _clock = clock;

@@ -2,9 +2,9 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Hosting.Tasks.Aws;
+namespace Serverless.WebApp.Hosting.Tasks.Aws;
 
 /// <summary>Keeps payloads too large for an SQS message in the construct's payload bucket.</summary>
 internal sealed class S3TaskPayloadStore : ITaskPayloadStore
@@ -12,10 +12,10 @@ internal sealed class S3TaskPayloadStore : ITaskPayloadStore
     private const string KeyPrefix = "task-payloads/";
 
     private readonly IServiceProvider _services;
-    private readonly ServerlessTaskOptions _options;
+    private readonly ServerlessWebAppTaskOptions _options;
 
     // The S3 client is resolved on first use: most apps never offload a payload and need no S3 client at all.
-    public S3TaskPayloadStore(IServiceProvider services, IOptions<ServerlessTaskOptions> options)
+    public S3TaskPayloadStore(IServiceProvider services, IOptions<ServerlessWebAppTaskOptions> options)
     {
         _services = services;
         _options = options.Value;

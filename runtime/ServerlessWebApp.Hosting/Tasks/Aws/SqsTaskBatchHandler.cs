@@ -5,9 +5,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Invocations;
 
-namespace ServerlessWebApp.Hosting.Tasks.Aws;
+namespace Serverless.WebApp.Hosting.Tasks.Aws;
 
 /// <summary>
 /// The worker side of the task queue: runs each task of an SQS batch and answers
@@ -17,12 +17,12 @@ namespace ServerlessWebApp.Hosting.Tasks.Aws;
 internal sealed class SqsTaskBatchHandler : ILambdaEventHandler
 {
     private readonly IServiceProvider _services;
-    private readonly ServerlessTaskOptions _options;
+    private readonly ServerlessWebAppTaskOptions _options;
     private readonly ILogger<SqsTaskBatchHandler> _logger;
 
     // The runner (and the AWS clients behind it) is resolved on the first batch, not when the invocation loop
     // collects its handlers: a web function never pays for them at cold start.
-    public SqsTaskBatchHandler(IServiceProvider services, IOptions<ServerlessTaskOptions> options, ILogger<SqsTaskBatchHandler> logger)
+    public SqsTaskBatchHandler(IServiceProvider services, IOptions<ServerlessWebAppTaskOptions> options, ILogger<SqsTaskBatchHandler> logger)
     {
         _services = services;
         _options = options.Value;

@@ -3,9 +3,9 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Hosting.Tasks.Aws;
+namespace Serverless.WebApp.Hosting.Tasks.Aws;
 
 /// <summary>Sends tasks to the construct's SQS queue; payloads over the message limit go to S3 first.</summary>
 internal sealed class SqsTaskQueue : ITaskQueue
@@ -15,11 +15,11 @@ internal sealed class SqsTaskQueue : ITaskQueue
     private readonly ITaskPayloadStore _payloads;
     private readonly ITaskStatusWriter _status;
     private readonly ITaskStatusStore _statusStore;
-    private readonly ServerlessTaskOptions _options;
+    private readonly ServerlessWebAppTaskOptions _options;
     private readonly ILogger<SqsTaskQueue> _logger;
 
     public SqsTaskQueue(TaskMessageFactory factory, IAmazonSQS sqs, ITaskPayloadStore payloads, ITaskStatusWriter status,
-        ITaskStatusStore statusStore, IOptions<ServerlessTaskOptions> options, ILogger<SqsTaskQueue> logger)
+        ITaskStatusStore statusStore, IOptions<ServerlessWebAppTaskOptions> options, ILogger<SqsTaskQueue> logger)
     {
         _statusStore = statusStore;
         _factory = factory;

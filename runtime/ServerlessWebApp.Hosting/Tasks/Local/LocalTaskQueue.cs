@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace ServerlessWebApp.Hosting.Tasks.Local;
+namespace Serverless.WebApp.Hosting.Tasks.Local;
 
 /// <summary>Off Lambda: enqueues into the durable SQLite queue that <see cref="LocalTaskWorker"/> drains in-process.</summary>
 internal sealed class LocalTaskQueue : ITaskQueue

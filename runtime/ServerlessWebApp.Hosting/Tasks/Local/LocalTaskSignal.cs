@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tasks.Local;
+namespace Serverless.WebApp.Hosting.Tasks.Local;
 
 /// <summary>Wakes the local worker when a task is enqueued in this process, so it does not wait for the next poll.</summary>
 internal sealed class LocalTaskSignal

@@ -3,11 +3,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ServerlessWebApp.Hosting.Tasks.Local;
+namespace Serverless.WebApp.Hosting.Tasks.Local;
 
 /// <summary>
 /// Off Lambda, runs queued tasks in-process from the SQLite queue with the SQS worker's semantics: retry after a
-/// failure, dead-letter after <see cref="ServerlessTaskOptions.LocalMaxReceiveCount"/> deliveries, status in the same
+/// failure, dead-letter after <see cref="ServerlessWebAppTaskOptions.LocalMaxReceiveCount"/> deliveries, status in the same
 /// file. Tasks left pending or in flight when the process stopped or died run after it restarts.
 /// </summary>
 internal sealed class LocalTaskWorker : BackgroundService
@@ -15,14 +15,14 @@ internal sealed class LocalTaskWorker : BackgroundService
     private readonly IServiceProvider _services;
     private readonly LocalTaskSignal _signal;
     private readonly TimeProvider _clock;
-    private readonly ServerlessTaskOptions _options;
+    private readonly ServerlessWebAppTaskOptions _options;
     private readonly ILogger<LocalTaskWorker> _logger;
     private SqliteTaskMessageStore _messages = null!;
     private TaskRunner _runner = null!;
 
     // Registered everywhere but idle on Lambda, where it must not touch SQLite or build the task runner.
     public LocalTaskWorker(IServiceProvider services, LocalTaskSignal signal, TimeProvider clock,
-        IOptions<ServerlessTaskOptions> options, ILogger<LocalTaskWorker> logger)
+        IOptions<ServerlessWebAppTaskOptions> options, ILogger<LocalTaskWorker> logger)
     {
         _services = services;
         _signal = signal;

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace ServerlessWebApp.Hosting.Tasks.Local;
+namespace Serverless.WebApp.Hosting.Tasks.Local;
 
 /// <summary>The local task database: one SQLite file (WAL) holding the queue and the task status, created on first use.</summary>
 internal sealed class SqliteTaskDatabase
@@ -36,7 +36,7 @@ internal sealed class SqliteTaskDatabase
     private readonly string _connectionString;
     private readonly Lazy<bool> _created;
 
-    public SqliteTaskDatabase(IOptions<ServerlessTaskOptions> options, IHostEnvironment environment)
+    public SqliteTaskDatabase(IOptions<ServerlessWebAppTaskOptions> options, IHostEnvironment environment)
     {
         var path = options.Value.LocalDatabasePath is { Length: > 0 } configured
             ? configured

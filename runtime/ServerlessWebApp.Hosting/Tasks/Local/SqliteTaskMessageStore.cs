@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ServerlessWebApp.Hosting.Tasks.Local;
+namespace Serverless.WebApp.Hosting.Tasks.Local;
 
 /// <summary>
 /// The durable local queue, with SQS's semantics: a claimed message is in flight, a failed one becomes visible again

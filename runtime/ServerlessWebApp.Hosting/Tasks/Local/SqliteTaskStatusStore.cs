@@ -2,16 +2,16 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace ServerlessWebApp.Hosting.Tasks.Local;
+namespace Serverless.WebApp.Hosting.Tasks.Local;
 
 /// <summary>Task status off Lambda, in the local task database; the same transitions as the DynamoDB store.</summary>
 internal sealed class SqliteTaskStatusStore : ITaskStatusStore, ITaskStatusWriter
 {
     private readonly SqliteTaskDatabase _database;
     private readonly TimeProvider _clock;
-    private readonly ServerlessTaskOptions _options;
+    private readonly ServerlessWebAppTaskOptions _options;
 
-    public SqliteTaskStatusStore(SqliteTaskDatabase database, TimeProvider clock, IOptions<ServerlessTaskOptions> options)
+    public SqliteTaskStatusStore(SqliteTaskDatabase database, TimeProvider clock, IOptions<ServerlessWebAppTaskOptions> options)
     {
         _database = database;
         _clock = clock;

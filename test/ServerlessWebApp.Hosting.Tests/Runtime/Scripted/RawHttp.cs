@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ServerlessWebApp.Hosting.Tests.Runtime.Scripted;
+namespace Serverless.WebApp.Hosting.Tests.Runtime.Scripted;
 
 /// <summary>Raw HTTP/1.1 responses, byte for byte, as a Runtime API might send them.</summary>
 internal static class RawHttp

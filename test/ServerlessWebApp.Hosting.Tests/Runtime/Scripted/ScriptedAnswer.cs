@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.Hosting.Tests.Runtime.Scripted;
+namespace Serverless.WebApp.Hosting.Tests.Runtime.Scripted;
 
 /// <summary>How <see cref="ScriptedRuntimeApi"/> answers one request.</summary>
 /// <param name="Bytes">The raw answer (may be empty, or hold more than one response).</param>

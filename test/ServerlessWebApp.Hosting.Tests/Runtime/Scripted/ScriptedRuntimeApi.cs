@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ServerlessWebApp.TestSupport.RawHttp;
+using Serverless.WebApp.TestSupport.RawHttp;
 
-namespace ServerlessWebApp.Hosting.Tests.Runtime.Scripted;
+namespace Serverless.WebApp.Hosting.Tests.Runtime.Scripted;
 
 /// <summary>
 /// A Runtime API stand-in on 127.0.0.1 that speaks raw TCP: it parses each request just enough to record it and

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi.Http;
+namespace Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 /// <summary>
 /// One client connection of a <see cref="LoopbackHttpServer"/>: reads requests one after the other (keep-alive and

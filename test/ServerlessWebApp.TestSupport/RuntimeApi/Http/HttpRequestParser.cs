@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi.Http;
+namespace Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 /// <summary>
 /// Parses the head of an HTTP/1.x request (request line and header fields, without the final empty line) and the

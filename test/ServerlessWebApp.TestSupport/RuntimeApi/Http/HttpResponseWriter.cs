@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi.Http;
+namespace Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 /// <summary>
 /// Formats one response at a time into a buffer reused for the whole connection and sends it with one write

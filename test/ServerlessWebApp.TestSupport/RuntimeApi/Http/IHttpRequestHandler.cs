@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.RuntimeApi.Http;
+namespace Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 /// <summary>
 /// Answers one request of a <see cref="LoopbackHttpServer"/> connection. The connection waits for the returned task

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ServerlessWebApp.TestSupport.RuntimeApi.Http;
+namespace Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 /// <summary>
 /// A small HTTP/1.1 server on 127.0.0.1 and a free port, on a raw listening socket: one thread per connection, each

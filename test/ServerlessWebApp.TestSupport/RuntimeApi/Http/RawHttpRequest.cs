@@ -1,4 +1,4 @@
-namespace ServerlessWebApp.TestSupport.RuntimeApi.Http;
+namespace Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 /// <summary>
 /// One parsed HTTP/1.1 request, reused for every request of a connection. The head is copied out of the receive

@@ -4,13 +4,13 @@ using Amazon.Runtime;
 using Amazon.SQS;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tasks.Aws;
-using ServerlessWebApp.Hosting.Tasks.Local;
+using Serverless.WebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks.Aws;
+using Serverless.WebApp.Hosting.Tasks.Local;
 
-namespace ServerlessWebApp.Hosting.Tests.Tasks;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
-public sealed class ServerlessTaskOptionsTests
+public sealed class ServerlessWebAppTaskOptionsTests
 {
     [Fact]
     public async Task ConstructEnvironmentIsBoundOnLambda()
@@ -25,7 +25,7 @@ public sealed class ServerlessTaskOptionsTests
                 services.AddSingleton<IAmazonDynamoDB>(new AmazonDynamoDBClient(credentials, RegionEndpoint.EUWest1));
             });
 
-        var options = app.Services.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<ServerlessWebAppTaskOptions>>().Value;
 
         Assert.True(options.RunsOnLambda);
         Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/tasks", options.QueueUrl);
@@ -45,17 +45,17 @@ public sealed class ServerlessTaskOptionsTests
             {
                 services.AddSingleton<IAmazonSQS>(_ => { built.Add("sqs"); throw new InvalidOperationException("no SQS at start"); });
                 services.AddSingleton<IAmazonDynamoDB>(_ => { built.Add("dynamodb"); throw new InvalidOperationException("no DynamoDB at start"); });
-                services.Configure<ServerlessTaskOptions>(o => o.LocalDatabasePath = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
+                services.Configure<ServerlessWebAppTaskOptions>(o => o.LocalDatabasePath = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
             });
 
         // WHEN the host starts and the invocation loop collects its handlers
         await app.StartAsync();
-        var handlers = app.Services.GetServices<ServerlessWebApp.Hosting.Invocations.ILambdaEventHandler>().ToArray();
+        var handlers = app.Services.GetServices<Serverless.WebApp.Hosting.Invocations.ILambdaEventHandler>().ToArray();
 
         // THEN nothing AWS was built yet (cold start stays lean) and no SQLite file was created
         Assert.Equal(4, handlers.Length);
         Assert.Empty(built);
-        Assert.False(File.Exists(app.Services.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value.LocalDatabasePath));
+        Assert.False(File.Exists(app.Services.GetRequiredService<IOptions<ServerlessWebAppTaskOptions>>().Value.LocalDatabasePath));
         await app.StopAsync();
     }
 
@@ -75,7 +75,7 @@ public sealed class ServerlessTaskOptionsTests
     {
         await using var app = TaskTestApp.Build(TaskTestApp.Local());
 
-        Assert.False(app.Services.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value.RunsOnLambda);
+        Assert.False(app.Services.GetRequiredService<IOptions<ServerlessWebAppTaskOptions>>().Value.RunsOnLambda);
         Assert.IsType<LocalTaskQueue>(app.Services.GetRequiredService<ITaskQueue>());
         Assert.IsType<SqliteTaskStatusStore>(app.Services.GetRequiredService<ITaskStatusStore>());
     }
@@ -83,16 +83,16 @@ public sealed class ServerlessTaskOptionsTests
     [Fact]
     public async Task InvalidSettingsAreRejectedNamingTheProperty()
     {
-        await using var app = TaskTestApp.Build(TaskTestApp.Local(), services => services.Configure<ServerlessTaskOptions>(o =>
+        await using var app = TaskTestApp.Build(TaskTestApp.Local(), services => services.Configure<ServerlessWebAppTaskOptions>(o =>
         {
             o.MaxMessageBytes = 1024 * 1024;
             o.LocalConcurrency = 0;
         }));
 
         var error = Assert.Throws<OptionsValidationException>(
-            () => app.Services.GetRequiredService<IOptions<ServerlessTaskOptions>>().Value);
+            () => app.Services.GetRequiredService<IOptions<ServerlessWebAppTaskOptions>>().Value);
 
-        Assert.Contains("ServerlessTaskOptions.MaxMessageBytes is 1048576; allowed: 1024 to 262144", error.Message);
-        Assert.Contains("ServerlessTaskOptions.LocalConcurrency is 0; allowed: 1 to 64", error.Message);
+        Assert.Contains("ServerlessWebAppTaskOptions.MaxMessageBytes is 1048576; allowed: 1024 to 262144", error.Message);
+        Assert.Contains("ServerlessWebAppTaskOptions.LocalConcurrency is 0; allowed: 1 to 64", error.Message);
     }
 }

@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Contract;
+using Serverless.WebApp.Contract;
 
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
-/// <summary>Binds <see cref="ServerlessTaskOptions"/> from the environment variables the construct sets.</summary>
-internal sealed class ServerlessTaskOptionsSetup : IConfigureOptions<ServerlessTaskOptions>
+/// <summary>Binds <see cref="ServerlessWebAppTaskOptions"/> from the environment variables the construct sets.</summary>
+internal sealed class ServerlessWebAppTaskOptionsSetup : IConfigureOptions<ServerlessWebAppTaskOptions>
 {
     private const string LambdaRuntimeApi = "AWS_LAMBDA_RUNTIME_API";
 
     private readonly IConfiguration _configuration;
 
-    public ServerlessTaskOptionsSetup(IConfiguration configuration) => _configuration = configuration;
+    public ServerlessWebAppTaskOptionsSetup(IConfiguration configuration) => _configuration = configuration;
 
-    public void Configure(ServerlessTaskOptions options)
+    public void Configure(ServerlessWebAppTaskOptions options)
     {
         options.RunsOnLambda = !string.IsNullOrEmpty(_configuration[LambdaRuntimeApi]);
         options.FunctionRole ??= NonEmpty(SwaEnvironment.FunctionRole);

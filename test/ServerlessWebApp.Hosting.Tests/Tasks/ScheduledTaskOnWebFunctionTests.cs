@@ -2,13 +2,11 @@ using System.Text.Json;
 using Amazon.SQS;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessWebApp.Hosting.Control;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tasks.Aws;
-using ServerlessWebApp.Hosting.Tests.Tasks;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Tasks;
+using Serverless.WebApp.Hosting.Tasks.Aws;
 
-namespace ServerlessWebApp.Hosting.Tests.Control;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class ScheduledTaskOnWebFunctionTests : IClassFixture<FakeSqsFixture>, IAsyncDisposable
 {

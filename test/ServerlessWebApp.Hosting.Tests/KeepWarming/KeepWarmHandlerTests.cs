@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using ServerlessWebApp.Hosting.Control;
-using ServerlessWebApp.Hosting.Tests.Tasks;
-using ServerlessWebApp.TestSupport;
+using Serverless.WebApp.Hosting.KeepWarming;
+using Serverless.WebApp.Hosting.Tests.Tasks;
+using Serverless.WebApp.TestSupport;
 
-namespace ServerlessWebApp.Hosting.Tests.Control;
+namespace Serverless.WebApp.Hosting.Tests.KeepWarming;
 
 public sealed class KeepWarmHandlerTests : IAsyncDisposable
 {

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessWebApp.Hosting.Control;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tests.Tasks;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Tasks;
 
-namespace ServerlessWebApp.Hosting.Tests.Control;
+namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class ScheduledTaskHandlerTests : IAsyncDisposable
 {
@@ -17,7 +15,7 @@ public sealed class ScheduledTaskHandlerTests : IAsyncDisposable
     {
         // Status in the local SQLite store, so DONE-once across retries is observable without AWS.
         _app = TaskTestApp.Build(TaskTestApp.Local(),
-            services => services.Configure<ServerlessTaskOptions>(o => o.LocalDatabasePath = _databasePath));
+            services => services.Configure<ServerlessWebAppTaskOptions>(o => o.LocalDatabasePath = _databasePath));
         _app.MapTask<DnaJob>("compute-dna", (job, _, _) => { _ran.Add(job); return Task.CompletedTask; });
         _app.MapTask<DnaJob>("explode", (_, _, _) => throw new InvalidOperationException("boom"));
     }

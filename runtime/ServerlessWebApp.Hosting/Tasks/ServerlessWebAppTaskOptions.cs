@@ -1,10 +1,10 @@
-namespace ServerlessWebApp.Hosting.Tasks;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>
 /// Task settings. The AWS names are bound from the environment the construct sets (<c>SWA_TASK_QUEUE_URL</c>,
 /// <c>SWA_TASK_STATUS_TABLE</c>, <c>SWA_TASK_PAYLOAD_BUCKET</c>); the local ones apply off Lambda.
 /// </summary>
-public sealed class ServerlessTaskOptions
+public sealed class ServerlessWebAppTaskOptions
 {
     /// <summary>True inside Lambda (<c>AWS_LAMBDA_RUNTIME_API</c> is set): tasks go to SQS. Default: from the environment.</summary>
     public bool RunsOnLambda { get; set; }

@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using ServerlessWebApp.Contract;
-using ServerlessWebApp.Hosting.Invocations;
+using Serverless.WebApp.Contract;
+using Serverless.WebApp.Hosting.Control;
+using Serverless.WebApp.Hosting.Invocations;
 
-namespace ServerlessWebApp.Hosting.Control;
+namespace Serverless.WebApp.Hosting.KeepWarming;
 
 /// <summary>
 /// Answers the construct's keep-warm ping (<c>{"serverlessWebApp":{"kind":"keep-warm"}}</c>) at once, before any other

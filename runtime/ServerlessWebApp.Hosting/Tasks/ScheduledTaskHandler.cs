@@ -4,12 +4,12 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessWebApp.Contract;
-using ServerlessWebApp.Hosting.Invocations;
-using ServerlessWebApp.Hosting.Tasks;
-using ServerlessWebApp.Hosting.Tasks.Aws;
+using Serverless.WebApp.Contract;
+using Serverless.WebApp.Hosting.Invocations;
+using Serverless.WebApp.Hosting.Control;
+using Serverless.WebApp.Hosting.Tasks.Aws;
 
-namespace ServerlessWebApp.Hosting.Control;
+namespace Serverless.WebApp.Hosting.Tasks;
 
 /// <summary>
 /// Runs the task a schedule names: <c>{"serverlessWebApp":{"kind":"task","task":"name","payload":{..},"schedule":"nightly"}}</c>
@@ -23,11 +23,11 @@ internal sealed class ScheduledTaskHandler : ILambdaEventHandler
 {
     private readonly IServiceProvider _services;
     private readonly TimeProvider _clock;
-    private readonly ServerlessTaskOptions _options;
+    private readonly ServerlessWebAppTaskOptions _options;
     private readonly ILogger<ScheduledTaskHandler> _logger;
 
     // The runner is resolved on the first scheduled event, keeping AWS clients out of the cold start.
-    public ScheduledTaskHandler(IServiceProvider services, TimeProvider clock, IOptions<ServerlessTaskOptions> options,
+    public ScheduledTaskHandler(IServiceProvider services, TimeProvider clock, IOptions<ServerlessWebAppTaskOptions> options,
         ILogger<ScheduledTaskHandler> logger)
     {
         _services = services;

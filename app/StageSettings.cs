@@ -31,7 +31,7 @@ public sealed record StageSettings(string Name, Func<string, ServerlessWebAppPro
             MaxConcurrency = 2,
             MaxReceiveCount = 2,
         },
-        KeepWarm = false,
+        KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = false },
     });
 
     /// <summary>
@@ -56,18 +56,18 @@ public sealed record StageSettings(string Name, Func<string, ServerlessWebAppPro
             WorkerMemorySize = 3538, // two vCPUs
             MaxConcurrency = 20,
             PayloadBucket = true,
+            Schedules =
+            [
+                new ScheduledTask
+                {
+                    Name = "nightly-calibration",
+                    Expression = "cron(0 3 * * ? *)",
+                    Task = ComputeDnaTask,
+                    PayloadJson = "{\"dna_sequence\":\"ACGTACGTACGT\"}",
+                },
+            ],
         },
-        KeepWarm = true,
-        Schedules =
-        [
-            new ScheduledTask
-            {
-                Name = "nightly-calibration",
-                Expression = "cron(0 3 * * ? *)",
-                Task = ComputeDnaTask,
-                PayloadJson = "{\"dna_sequence\":\"ACGTACGTACGT\"}",
-            },
-        ],
+        KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true },
     });
 
     public static IReadOnlyList<StageSettings> All { get; } = new[] { Dev, Prod };

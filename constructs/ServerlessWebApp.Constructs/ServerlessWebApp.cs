@@ -10,9 +10,11 @@ using Amazon.CDK.AWS.SQS;
 using Constructs;
 using Serverless.WebApp.Constructs.Assets;
 using Serverless.WebApp.Constructs.Bundling;
+using Serverless.WebApp.Constructs.Commands;
 using Serverless.WebApp.Constructs.FrontDoor;
 using Serverless.WebApp.Constructs.Functions;
 using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.KeepWarming;
 using Serverless.WebApp.Constructs.Nag;
 using Serverless.WebApp.Constructs.Network;
 using Serverless.WebApp.Constructs.Tasks;
@@ -26,19 +28,28 @@ namespace Serverless.WebApp.Constructs;
 /// least-privilege IAM (or supplied roles), S3 assets, keep-warm, and optionally async tasks with their worker and
 /// schedules. Validates its props, builds each part, exposes them.
 /// </summary>
+/// <remarks>
+/// Invalid props are synth errors on this construct, each naming the property and the allowed values: <c>cdk synth</c>
+/// lists every error of the app with its construct path and fails, and the construct builds nothing. Reading a member
+/// of a construct that was not built throws <see cref="InvalidOperationException"/> with this construct's errors.
+/// Weakened defaults and set-ups that would fail once deployed are warnings with ids (<see cref="ServerlessWebAppWarnings"/>).
+/// </remarks>
 public class ServerlessWebApp : Construct, IConnectable
 {
     // Server access logs are delivered under a bucket policy (not ACLs), which works with BucketOwnerEnforced.
     private const string AccessLogsUseBucketPolicyFlag = "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
 
+    private readonly ConstructValidation _validation;
+
+    /// <summary>Checks the props and, when they are valid, builds the app.</summary>
     public ServerlessWebApp(Construct scope, string id, ServerlessWebAppProps props) : base(scope, id)
     {
         var node = Node;
         NodePath = node.Path;
-        ServerlessWebAppPropsValidator.Validate(NodePath, props);
-        DefaultOverrideWarnings.Announce(this, props);
-        node.SetContext(AccessLogsUseBucketPolicyFlag, true);
         Props = props;
+        _validation = ConstructValidation.Start(this);
+        node.SetContext(AccessLogsUseBucketPolicyFlag, true);
+        if (!_validation.Check(props, ServerlessWebAppChecks.All)) return;
 
         AppCode = CodeBuilder.Build(props, FunctionDefaults.Target(props));
         Network = NetworkBuilder.Build(this, props);
@@ -46,6 +57,8 @@ public class ServerlessWebApp : Construct, IConnectable
         Assets = AssetsBuilder.Build(this, props, Web);
         FrontDoor = FrontDoorBuilder.Build(this, props, Web);
         Tasks = TasksBuilder.Build(this, props, Web, Assets, AddFunction);
+        KeepWarm = KeepWarmBuilder.Build(this, props, Web);
+        Commands = ManagementCommandsBuilder.Build(this, props, Web);
         OrganisationRolePolicy.Apply(this, props);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, FrontDoor, Assets, Tasks);
     }
@@ -112,7 +125,7 @@ public class ServerlessWebApp : Construct, IConnectable
     /// <summary>The worker's <c>live</c> alias, which the task queue and the schedules invoke.</summary>
     public Alias? WorkerAlias => Tasks.Worker?.Alias;
 
-    /// <summary>The worker's execution role: created here, or (an immutable view of) the supplied <c>WorkerRole</c>.</summary>
+    /// <summary>The worker's execution role: created here, or (an immutable view of) the supplied <c>Tasks.WorkerRole</c>.</summary>
     public IRole? WorkerRole => Tasks.Worker?.Role;
 
     /// <summary>The SQS task queue (encrypted, TLS-only), when <c>Tasks</c> is set.</summary>
@@ -130,10 +143,10 @@ public class ServerlessWebApp : Construct, IConnectable
     /// <summary>The event source mapping from the task queue to <see cref="WorkerAlias"/>.</summary>
     public EventSourceMapping? TaskEventSource => Tasks.Queue?.EventSourceMapping;
 
-    /// <summary>The keep-warm rule, unless <c>KeepWarm</c> is false.</summary>
-    public Rule? KeepWarmRule => Tasks.KeepWarm?.Rule;
+    /// <summary>The keep-warm rule, unless <c>KeepWarm.Enabled</c> is false.</summary>
+    public Rule? KeepWarmRule => KeepWarm?.Rule;
 
-    /// <summary>The EventBridge Scheduler schedules, their execution role and dead-letter queue, when <c>Schedules</c> are set.</summary>
+    /// <summary>The EventBridge Scheduler schedules, their execution role and dead-letter queue, when <c>Tasks.Schedules</c> are set.</summary>
     public TaskSchedules? TaskSchedules => Tasks.Schedules;
 
     /// <summary>
@@ -141,7 +154,7 @@ public class ServerlessWebApp : Construct, IConnectable
     /// output); it holds tokens for the region and function name until deploy.
     /// </summary>
     public IReadOnlyDictionary<string, string> ManagementCommandLines =>
-        Tasks.Commands.ToDictionary(c => c.Command, c => c.CommandLine, StringComparer.Ordinal);
+        Commands.ToDictionary(c => c.Command, c => c.CommandLine, StringComparer.Ordinal);
 
     /// <summary>
     /// Allows <paramref name="grantee"/> to enqueue tasks as the web function does: send to the task queue, record and
@@ -168,26 +181,30 @@ public class ServerlessWebApp : Construct, IConnectable
 
     // ---- Internal seams for composing further parts (task queue, worker, keep-warm, schedules) ----
 
-    /// <summary>The props as given (validated).</summary>
+    /// <summary>The props as given.</summary>
     internal ServerlessWebAppProps Props { get; }
 
     /// <summary>This construct's path, read once for the builders' descriptions (each <c>Node.Path</c> is a jsii round trip).</summary>
     internal string NodePath { get; }
 
     /// <summary>The code asset with its runtime and handler; reuse it for a worker function of the same app.</summary>
-    internal AppCode AppCode { get; }
+    internal AppCode AppCode { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>VPC placement shared by all functions of the app, or null.</summary>
-    internal NetworkPlacement? Network { get; }
+    internal NetworkPlacement? Network { get => _validation.Built(field); }
 
     /// <summary>The web function's parts; grant it permissions only through <see cref="FunctionParts.PermissionsTarget"/>.</summary>
-    internal FunctionParts Web { get; }
+    internal FunctionParts Web { get => field ?? throw _validation.NotBuilt(); }
 
-    internal FrontDoorParts FrontDoor { get; }
+    internal FrontDoorParts FrontDoor { get => field ?? throw _validation.NotBuilt(); }
 
-    internal AssetsParts Assets { get; }
+    internal AssetsParts Assets { get => field ?? throw _validation.NotBuilt(); }
 
-    internal TasksParts Tasks { get; }
+    internal TasksParts Tasks { get => field ?? throw _validation.NotBuilt(); }
+
+    internal KeepWarm? KeepWarm { get => _validation.Built(field); }
+
+    internal IReadOnlyList<ManagementCommand> Commands { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>Builds another function of this app (e.g. the task worker) with the same code, settings, VPC and IAM rules.</summary>
     internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null,

@@ -3,7 +3,6 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using Serverless.WebApp.Constructs.Tasks;
 
 namespace Serverless.WebApp.Constructs;
 
@@ -197,7 +196,7 @@ public sealed class ServerlessWebAppProps
     /// <summary>What happens to the buckets when the stack is deleted. Default: <c>RemovalPolicy.RETAIN</c> (nothing lost).</summary>
     public RemovalPolicy? BucketRemovalPolicy { get; set; }
 
-    // ---- Tasks, keep-warm, schedules, management commands ----
+    // ---- Tasks, keep-warm, management commands ----
 
     /// <summary>
     /// Enables async tasks (<c>app.MapTask</c>, <c>ITaskQueue</c>): an SQS queue with a dead-letter queue, a worker
@@ -210,37 +209,12 @@ public sealed class ServerlessWebAppProps
     public ServerlessWebAppTasksProps? Tasks { get; set; }
 
     /// <summary>
-    /// Execution role of the task worker, supplied by the platform team; requires <see cref="Tasks"/>, and is required
-    /// with <see cref="Tasks"/> when <see cref="Role"/> is supplied. The construct never modifies it: the permissions
-    /// it needs are written to the required-permissions report. Default: a least-privilege role created here.
+    /// The keep-warm ping: an EventBridge rule that pings the web function's <c>live</c> alias (answered by the runtime
+    /// without entering the app), keeping an execution environment warm. Cost: EventBridge scheduled rules are free, and
+    /// a 5-minute ping is about 8,640 tiny invocations a month, inside Lambda's free tier.
+    /// Default: on, every 5 minutes (<see cref="ServerlessWebAppKeepWarmProps"/>).
     /// </summary>
-    public IRole? WorkerRole { get; set; }
-
-    /// <summary>
-    /// Whether an EventBridge rule pings the web function's <c>live</c> alias (answered by the runtime without
-    /// entering the app), keeping an execution environment warm. Cost: EventBridge scheduled rules are free, and a
-    /// 5-minute ping is about 8,640 tiny invocations a month, inside Lambda's free tier. Default: true.
-    /// </summary>
-    public bool? KeepWarm { get; set; }
-
-    /// <summary>Interval of the keep-warm ping, whole minutes from 1 to 60. Requires <see cref="KeepWarm"/> not false. Default: 5 minutes.</summary>
-    public Duration? KeepWarmRate { get; set; }
-
-    /// <summary>
-    /// Tasks run on a schedule (cron, rate or at expressions) through EventBridge Scheduler with one execution role,
-    /// so the function's resource policy does not grow per schedule. Requires <see cref="Tasks"/>: schedules invoke
-    /// the worker's <c>live</c> alias, which runs the task with the worker's timeout, retries and status table.
-    /// Default: none.
-    /// </summary>
-    public IReadOnlyList<ScheduledTask>? Schedules { get; set; }
-
-    /// <summary>
-    /// Execution role EventBridge Scheduler assumes for <see cref="Schedules"/>, supplied by the platform team (it
-    /// needs lambda:InvokeFunction on the worker alias and sqs:SendMessage on the schedules' dead-letter queue, listed
-    /// in the required-permissions report). Required with schedules when <see cref="Role"/> or <see cref="WorkerRole"/>
-    /// is supplied. Default: a role created here, trusted by scheduler.amazonaws.com for this account only.
-    /// </summary>
-    public IRole? ScheduleRole { get; set; }
+    public ServerlessWebAppKeepWarmProps? KeepWarm { get; set; }
 
     /// <summary>
     /// Management commands (registered with <c>app.MapCommand</c>) to print as stack outputs: for each, the exact

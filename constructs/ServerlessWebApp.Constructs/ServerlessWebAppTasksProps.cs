@@ -1,11 +1,14 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Serverless.WebApp.Constructs.Tasks;
 
 namespace Serverless.WebApp.Constructs;
 
 /// <summary>
 /// The async task path of a <see cref="ServerlessWebApp"/> (<see cref="ServerlessWebAppProps.Tasks"/>): an encrypted SQS
 /// queue with a dead-letter queue, consumed through its <c>live</c> alias by a worker function built from the same
-/// code, and optionally a DynamoDB status table and a bucket for large payloads. Every property is optional.
+/// code, optionally a DynamoDB status table, a bucket for large payloads and schedules that run tasks. Every property is
+/// optional.
 /// </summary>
 public sealed class ServerlessWebAppTasksProps
 {
@@ -46,4 +49,28 @@ public sealed class ServerlessWebAppTasksProps
     /// may only get; objects expire after 14 days). Default: false (an oversized payload is refused at enqueue).
     /// </summary>
     public bool? PayloadBucket { get; set; }
+
+    /// <summary>
+    /// Execution role of the task worker, supplied by the platform team; required when the web function's
+    /// <see cref="ServerlessWebAppProps.Role"/> is supplied. The construct never modifies it: the permissions it needs
+    /// are written to the required-permissions report. Default: a least-privilege role created here.
+    /// </summary>
+    public IRole? WorkerRole { get; set; }
+
+    /// <summary>
+    /// Tasks run on a schedule (cron, rate or at expressions) through EventBridge Scheduler with one execution role,
+    /// so the function's resource policy does not grow per schedule. Schedules invoke the worker's <c>live</c> alias,
+    /// which runs the task with the worker's timeout, retries and status table. Names are unique.
+    /// Default: none.
+    /// </summary>
+    public IReadOnlyList<ScheduledTask>? Schedules { get; set; }
+
+    /// <summary>
+    /// Execution role EventBridge Scheduler assumes for <see cref="Schedules"/>, supplied by the platform team (it
+    /// needs lambda:InvokeFunction on the worker alias and sqs:SendMessage on the schedules' dead-letter queue, listed
+    /// in the required-permissions report). Only with <see cref="Schedules"/>; required with them when
+    /// <see cref="ServerlessWebAppProps.Role"/> or <see cref="WorkerRole"/> is supplied.
+    /// Default: a role created here, trusted by scheduler.amazonaws.com for this account only.
+    /// </summary>
+    public IRole? ScheduleRole { get; set; }
 }

@@ -7,6 +7,7 @@ using Serverless.WebApp.Constructs.Bundling;
 using Serverless.WebApp.Constructs.FrontDoor;
 using Serverless.WebApp.Constructs.Iam;
 using Serverless.WebApp.Constructs.Network;
+using Serverless.WebApp.Constructs.Queues;
 using Serverless.WebApp.Contract;
 
 namespace Serverless.WebApp.Constructs.Functions;
@@ -34,12 +35,7 @@ internal static class FunctionBuilder
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
         var deadLetterQueue = FunctionDefaults.DeadLetterQueueEnabled(props)
-            ? new Queue(scope, $"{id}DeadLetterQueue", new QueueProps
-            {
-                Encryption = QueueEncryption.SQS_MANAGED,
-                EnforceSSL = true,
-                RetentionPeriod = Durations.Days(14),
-            })
+            ? new Queue(scope, $"{id}DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue())
             : null;
         var tracing = FunctionDefaults.Tracing(props);
 

@@ -4,8 +4,11 @@ using Constructs;
 namespace Serverless.WebApp.Constructs.Nag;
 
 /// <summary>
-/// Collects cdk-nag rule acknowledgements, with their reasons, per resource, and writes each resource's in ONE metadata
-/// update in the format cdk-nag reads (<c>Metadata.cdk_nag.rules_to_suppress</c>), keeping acknowledgements already there.
+/// The one writer of cdk-nag metadata in this library. Collects rule acknowledgements (suppressions, each with its
+/// reason) per resource and writes each resource's in ONE metadata update in the format cdk-nag reads
+/// (<c>Metadata.cdk_nag.rules_to_suppress</c>, as <c>NagSuppressions.addResourceSuppressions</c> writes it), merged
+/// with acknowledgements already there and without duplicates. Only on the one resource a finding concerns, only for a
+/// deliberate, documented choice or a rule that cannot apply (docs/security.md lists them), never stack-wide.
 /// Collecting in C# rather than reading and rewriting the metadata per rule saves two jsii round trips per acknowledgement.
 /// Only resources shared with code outside the construct (<see cref="AddShared"/>) have their existing metadata read
 /// back: a resource the construct itself just created in its own subtree carries no cdk_nag metadata yet.
@@ -13,6 +16,7 @@ namespace Serverless.WebApp.Constructs.Nag;
 internal sealed class NagAcknowledgement
 {
     private const string MetadataKey = "cdk_nag";
+    private const int MinimumReasonLength = 10;
 
     private readonly Dictionary<IConstruct, CfnResource> resources = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<CfnResource, List<Dictionary<string, object>>> pending = new(ReferenceEqualityComparer.Instance);
@@ -26,11 +30,16 @@ internal sealed class NagAcknowledgement
     /// <param name="ruleId">E.g. <c>AwsSolutions-IAM5</c>.</param>
     /// <param name="reason">Why the finding is a deliberate choice or cannot apply.</param>
     /// <param name="appliesTo">Limits it to these findings (e.g. <c>Resource::*</c>); none means the whole rule.</param>
+    /// <exception cref="ArgumentException">The rule id holds a finding (those go in <paramref name="appliesTo"/>) or the reason says too little.</exception>
     public void Add(IConstruct target, string ruleId, string reason, params object[] appliesTo)
     {
+        if (string.IsNullOrWhiteSpace(ruleId) || ruleId.Contains('['))
+            throw new ArgumentException($"ruleId must be a rule name such as 'AwsSolutions-IAM5' (findings go in appliesTo), got '{ruleId}'.", nameof(ruleId));
         var resource = ResourceOf(target, ruleId);
+        if (reason is null || reason.Trim().Length < MinimumReasonLength)
+            throw new ArgumentException($"reason for acknowledging {ruleId} on {resource.Node.Path} must say why, in at least {MinimumReasonLength} characters.", nameof(reason));
         if (!pending.TryGetValue(resource, out var rules)) pending[resource] = rules = [];
-        var rule = new Dictionary<string, object> { ["id"] = ruleId, ["reason"] = reason };
+        var rule = new Dictionary<string, object> { ["id"] = ruleId, ["reason"] = reason.Trim() };
         if (appliesTo.Length > 0) rule["applies_to"] = appliesTo;
         rules.Add(rule);
     }
@@ -43,6 +52,17 @@ internal sealed class NagAcknowledgement
     {
         Add(target, ruleId, reason, appliesTo);
         shared.Add(ResourceOf(target, ruleId));
+    }
+
+    /// <summary>
+    /// Acknowledges one finding on a resource that may already carry acknowledgements (a resource the caller did not
+    /// just create itself) and writes it at once, merged with what is there.
+    /// </summary>
+    public static void AddTo(IConstruct target, string ruleId, string reason, params object[] appliesTo)
+    {
+        var nag = new NagAcknowledgement();
+        nag.AddShared(target, ruleId, reason, appliesTo);
+        nag.Write();
     }
 
     /// <summary>Writes the collected acknowledgements, one metadata update per resource.</summary>
@@ -60,7 +80,7 @@ internal sealed class NagAcknowledgement
             var changed = false;
             foreach (var rule in added)
             {
-                // Shared resources (CDK's singleton helpers) are acknowledged once per construct instance: keep one entry.
+                // A shared resource (CDK's singleton helpers, a supplied queue) may be acknowledged more than once: keep one entry.
                 if (rules.OfType<IDictionary<string, object>>().Any(r => Equals(r["id"], rule["id"]) && Equals(r["reason"], rule["reason"]))) continue;
                 rules.Add(rule);
                 changed = true;

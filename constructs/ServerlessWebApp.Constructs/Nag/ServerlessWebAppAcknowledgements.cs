@@ -45,6 +45,13 @@ internal static class ServerlessWebAppAcknowledgements
         "the policy API Gateway documents for it. Set RestApiCloudWatchRole = false to manage the role outside the stack.";
     public const string RestDeploymentLoggingReason =
         "The deployment carries no stage description: its stage is a separate AWS::ApiGateway::Stage with JSON access logs.";
+    /// <summary>
+    /// With a payload bucket, the web and worker roles get <c>s3:PutObject</c> / <c>s3:GetObject</c> on
+    /// <c>&lt;PayloadBucket.Arn&gt;/*</c> (AwsSolutions-IAM5), in the roles' own default policies.
+    /// </summary>
+    public const string PayloadObjectsReason =
+        "Object-level access to the construct's own task payload bucket: object keys are task ids created at run time, " +
+        "so the resource is the bucket's object ARN pattern; the action is a single PutObject (web) or GetObject (worker).";
     public const string DeploymentHelperRuntimeReason =
         "CDK's BucketDeployment handler (deploys the static files while CloudFormation deploys the stack) is a Python " +
         "function whose runtime CDK chooses and the AWS CLI layer it ships is built for; the construct cannot pick another.";
@@ -84,7 +91,7 @@ internal static class ServerlessWebAppAcknowledgements
         nag.Add(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");
         if (objectFindings.Value.Length > 0) nag.Add(policy, "AwsSolutions-IAM5", BucketObjectsReason, objectFindings.Value);
         if (payloadFinding.Value is { } payloadObjects)
-            nag.Add(policy, "AwsSolutions-IAM5", ComplianceSuppressions.PayloadObjectsReason, payloadObjects);
+            nag.Add(policy, "AwsSolutions-IAM5", PayloadObjectsReason, payloadObjects);
     }
 
     private static object ObjectsFinding(Stack stack, IBucket bucket) =>

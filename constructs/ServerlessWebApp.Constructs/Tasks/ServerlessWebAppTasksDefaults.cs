@@ -2,16 +2,11 @@ using Amazon.CDK;
 
 namespace Serverless.WebApp.Constructs.Tasks;
 
-/// <summary>Pure defaults of the task, keep-warm and command props of <see cref="ServerlessWebAppProps"/> (documented there).</summary>
+/// <summary>Pure defaults of <see cref="ServerlessWebAppTasksProps"/> (documented there).</summary>
 internal static class ServerlessWebAppTasksDefaults
 {
     /// <summary>One task per invocation: each task gets the whole worker timeout, and a timeout retries only that task.</summary>
     public const int BatchSize = 1;
 
     public static Duration WorkerTimeout(ServerlessWebAppTasksProps tasks) => tasks.WorkerTimeout ?? Durations.Minutes(5);
-
-    public static bool KeepWarm(ServerlessWebAppProps props) => props.KeepWarm ?? true;
-
-    public static IReadOnlyList<string> ManagementCommands(ServerlessWebAppProps props) =>
-        props.ManagementCommands ?? [ManagementCommand.DefaultCommand];
 }

@@ -6,6 +6,9 @@ using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
 using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Nag;
+using Serverless.WebApp.Constructs.Queues;
+using Serverless.WebApp.Constructs.Validation;
 using Serverless.WebApp.Contract;
 
 namespace Serverless.WebApp.Constructs.Tasks;
@@ -13,20 +16,24 @@ namespace Serverless.WebApp.Constructs.Tasks;
 /// <summary>
 /// The async task path: an encrypted, TLS-only SQS queue with a dead-letter queue, consumed by the worker's
 /// <c>live</c> alias with partial batch responses; optionally a DynamoDB status table and a bucket for large payloads.
-/// The web function may only send; the worker may only consume.
+/// The web function may only send; the worker may only consume. Invalid props are reported as synth errors
+/// (<c>cdk synth</c> lists them all) and nothing is built; the members then throw.
 /// </summary>
 public sealed class TaskQueue : Construct
 {
+    private readonly ConstructValidation _validation;
+
     /// <summary>Creates the queue, its dead-letter queue, the optional table and bucket, the event source and the grants.</summary>
     public TaskQueue(Construct scope, string id, TaskQueueProps props) : base(scope, id)
     {
-        TasksValidation.Validate(props);
+        _validation = ConstructValidation.Start(this);
+        if (!_validation.Check(props, [TaskQueuePropsChecks.Check])) return;
         var key = props.EncryptionKey;
 
         VisibilityTimeout = props.VisibilityTimeout
             ?? TaskQueueDefaults.VisibilityTimeout(props.WorkerTimeout, props.MaxBatchingWindow);
         DeadLetterQueue = new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue(key));
-        ComplianceSuppressions.DeadLetterQueue(DeadLetterQueue, usedByEventTargets: false);
+        SubConstructAcknowledgements.TaskDeadLetterQueue(DeadLetterQueue);
         Queue = new Queue(this, "Queue", new QueueProps
         {
             Encryption = key is null ? QueueEncryption.SQS_MANAGED : QueueEncryption.KMS,
@@ -58,7 +65,7 @@ public sealed class TaskQueue : Construct
             MaxConcurrency = props.MaxConcurrency,
             ReportBatchItemFailures = true,
         });
-        ComplianceSuppressions.SqsEventSourceMapping(EventSourceMapping);
+        SubConstructAcknowledgements.SqsEventSourceMapping(EventSourceMapping);
 
         var arns = TaskQueueArns.Of(Queue, StatusTable, PayloadBucket);
         WebStatements = TaskQueuePermissions.Web(arns);
@@ -91,44 +98,44 @@ public sealed class TaskQueue : Construct
     }
 
     /// <summary>The task queue.</summary>
-    public Queue Queue { get; }
+    public Queue Queue { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>The dead-letter queue of <see cref="Queue"/>; tasks land here after <see cref="TaskQueueProps.MaxReceiveCount"/> receives.</summary>
-    public Queue DeadLetterQueue { get; }
+    public Queue DeadLetterQueue { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>The visibility timeout the queue was created with.</summary>
-    public Duration VisibilityTimeout { get; }
+    public Duration VisibilityTimeout { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>The status table, or null when <see cref="TaskQueueProps.StatusTable"/> is false.</summary>
-    public Table? StatusTable { get; }
+    public Table? StatusTable { get => _validation.Built(field); }
 
     /// <summary>The payload bucket, or null when <see cref="TaskQueueProps.PayloadBucket"/> is false.</summary>
-    public Bucket? PayloadBucket { get; }
+    public Bucket? PayloadBucket { get => _validation.Built(field); }
 
     /// <summary>The event source mapping from the queue to the worker's alias, with partial batch responses.</summary>
-    public EventSourceMapping EventSourceMapping { get; }
+    public EventSourceMapping EventSourceMapping { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>Environment variables the web function needs: queue URL, and the table and bucket names when they exist.</summary>
-    public IReadOnlyDictionary<string, string> WebEnvironment { get; }
+    public IReadOnlyDictionary<string, string> WebEnvironment { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>Environment variables the worker needs: table and bucket names when they exist (no queue URL: it only consumes).</summary>
-    public IReadOnlyDictionary<string, string> WorkerEnvironment { get; }
+    public IReadOnlyDictionary<string, string> WorkerEnvironment { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>
     /// Every permission the web function needs (send to the queue, read and create status items, put payloads, and the
     /// key actions with a customer key). Applied to the web function's role when it is mutable; for a supplied role,
     /// these are the statements to attach through the organisation's own process.
     /// </summary>
-    public IReadOnlyList<PolicyStatement> WebStatements { get; }
+    public IReadOnlyList<PolicyStatement> WebStatements { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>Every permission the worker needs (consume the queue, read and update status items, get payloads, key actions); applied like <see cref="WebStatements"/>.</summary>
-    public IReadOnlyList<PolicyStatement> WorkerStatements { get; }
+    public IReadOnlyList<PolicyStatement> WorkerStatements { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>Stack output with the queue URL.</summary>
-    public CfnOutput QueueUrlOutput { get; }
+    public CfnOutput QueueUrlOutput { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>Stack output with the dead-letter queue URL.</summary>
-    public CfnOutput DeadLetterQueueUrlOutput { get; }
+    public CfnOutput DeadLetterQueueUrlOutput { get => field ?? throw _validation.NotBuilt(); }
 
     private static Dictionary<string, string> BuildEnvironment(string? queueUrl, string? tableName, string? payloadBucketName)
     {

@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Pure default factories for <see cref="TaskQueueProps"/>; one place that says what an unset property means.</summary>
-public static class TaskQueueDefaults
+internal static class TaskQueueDefaults
 {
     /// <summary>Receives before a message is dead-lettered.</summary>
     public const int MaxReceiveCount = 3;
@@ -21,9 +21,6 @@ public static class TaskQueueDefaults
 
     /// <summary>Retention of unprocessed tasks: SQS's own default.</summary>
     public static Duration RetentionPeriod() => Durations.Days(4);
-
-    /// <summary>Retention of dead-lettered tasks: SQS's longest, so a failure can be inspected for two weeks.</summary>
-    public static Duration DeadLetterRetentionPeriod() => Durations.Days(14);
 
     /// <summary>Lifetime of large payload objects: as long as a dead-lettered message that may point at them.</summary>
     public static Duration PayloadRetention() => Durations.Days(14);

@@ -3,7 +3,11 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Scheduler;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
+using Serverless.WebApp.Constructs.Control;
 using Serverless.WebApp.Constructs.Iam;
+using Serverless.WebApp.Constructs.Nag;
+using Serverless.WebApp.Constructs.Queues;
+using Serverless.WebApp.Constructs.Validation;
 
 namespace Serverless.WebApp.Constructs.Tasks;
 
@@ -12,18 +16,23 @@ namespace Serverless.WebApp.Constructs.Tasks;
 /// <c>{"serverlessWebApp":{"kind":"task","task":"...","payload":...,"schedule":"..."}}</c>. All schedules share one
 /// execution role allowed to invoke the alias, so the function's resource policy gains no statement per schedule
 /// (a hundred per-rule Lambda permissions would pass Lambda's 20 KB policy limit). Each target retries and dead-letters.
+/// Invalid props are reported as synth errors (<c>cdk synth</c> lists them all) and nothing is built; the members then throw.
 /// </summary>
 public sealed class TaskSchedules : Construct
 {
+    private readonly ConstructValidation _validation;
+
     /// <summary>Creates the execution role, the dead-letter queue and one schedule per entry (nothing for an empty list).</summary>
     public TaskSchedules(Construct scope, string id, TaskSchedulesProps props) : base(scope, id)
     {
-        TasksValidation.Validate(props);
+        _validation = ConstructValidation.Start(this);
+        if (!_validation.Check(props, [TaskSchedulesPropsChecks.Check])) return;
         var schedules = new List<CfnSchedule>();
         Schedules = schedules;
         if (props.Schedules.Count == 0) return;
 
-        DeadLetterQueue = props.DeadLetterQueue ?? CreateDeadLetterQueue();
+        DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        SubConstructAcknowledgements.ControlDeadLetterQueue(DeadLetterQueue, createdHere: props.DeadLetterQueue is null);
         Role = props.Role ?? CreateRole();
         RoleStatements =
         [
@@ -60,19 +69,19 @@ public sealed class TaskSchedules : Construct
     }
 
     /// <summary>One schedule per <see cref="TaskSchedulesProps.Schedules"/> entry, in order.</summary>
-    public IReadOnlyList<CfnSchedule> Schedules { get; }
+    public IReadOnlyList<CfnSchedule> Schedules { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>The execution role every schedule assumes; null when there are no schedules.</summary>
-    public IRole? Role { get; }
+    public IRole? Role { get => _validation.Built(field); }
 
     /// <summary>
     /// The permissions of the execution role: invoke the alias, send to the dead-letter queue. Empty when there are no
     /// schedules.
     /// </summary>
-    public IReadOnlyList<PolicyStatement> RoleStatements { get; } = [];
+    public IReadOnlyList<PolicyStatement> RoleStatements { get => _validation.Built(field); } = [];
 
     /// <summary>The queue that receives runs the Scheduler could not deliver; null when there are no schedules.</summary>
-    public IQueue? DeadLetterQueue { get; }
+    public IQueue? DeadLetterQueue { get => _validation.Built(field); }
 
     private Role CreateRole()
     {
@@ -86,12 +95,5 @@ public sealed class TaskSchedules : Construct
                 ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account },
             }),
         });
-    }
-
-    private Queue CreateDeadLetterQueue()
-    {
-        var queue = new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
-        ComplianceSuppressions.DeadLetterQueue(queue, usedByEventTargets: true);
-        return queue;
     }
 }

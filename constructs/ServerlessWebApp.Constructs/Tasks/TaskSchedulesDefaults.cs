@@ -3,7 +3,7 @@ using Amazon.CDK;
 namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>Pure default factories for <see cref="TaskSchedulesProps"/>.</summary>
-public static class TaskSchedulesDefaults
+internal static class TaskSchedulesDefaults
 {
     /// <summary>Retries of a run the Scheduler could not deliver: the service maximum, so a throttled run is not dropped.</summary>
     public const int RetryAttempts = 185;

@@ -24,7 +24,11 @@ public sealed class TaskSchedulesProps
     /// <summary>Oldest an undelivered run may be and still be retried (60 seconds – 24 hours), after which it goes to the dead-letter queue. Default: 24 hours.</summary>
     public Duration? MaxEventAge { get; init; }
 
-    /// <summary>Queue for runs that could not be delivered; the execution role is granted SendMessage on it. Default: none, an encrypted TLS-only queue is created.</summary>
+    /// <summary>
+    /// Queue for runs that could not be delivered; the execution role is granted SendMessage on it. A queue of this app
+    /// gets the two cdk-nag acknowledgements a target dead-letter queue needs (merged with any it has).
+    /// Default: none, an encrypted TLS-only queue is created.
+    /// </summary>
     public IQueue? DeadLetterQueue { get; init; }
 
     /// <summary>

@@ -10,10 +10,9 @@ using Serverless.WebApp.Contract;
 namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
-/// Composes the task sub-constructs into the app: the worker function (same code, own timeout and memory), the
-/// task queue with its grants and environment, the keep-warm rule on the web alias, the schedules on the worker
-/// alias and the management-command outputs. Every grant goes through a function's <c>PermissionsTarget</c>, so a
-/// supplied role gets no policy and its needs land in the required-permissions report.
+/// Composes the task path into the app: the worker function (same code, own timeout and memory), the task queue with
+/// its grants and environment, and the schedules on the worker alias. Every grant goes through a function's
+/// <c>PermissionsTarget</c>, so a supplied role gets no policy and its needs land in the required-permissions report.
 /// </summary>
 internal static class TasksBuilder
 {
@@ -22,24 +21,13 @@ internal static class TasksBuilder
 
     public static TasksParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, AssetsParts assets, AddFunction addFunction)
     {
-        FunctionParts? worker = null;
-        TaskQueue? queue = null;
-        if (props.Tasks is { } tasks)
-        {
-            var timeout = ServerlessWebAppTasksDefaults.WorkerTimeout(tasks);
-            worker = addFunction("Worker", SwaEnvironment.WorkerRole, props.WorkerRole, timeout, tasks.WorkerMemorySize, SharedBucketEnvironment(assets));
-            ShareBuckets(worker, assets);
-            queue = BuildQueue(scope, props, tasks, timeout, web, worker, assets);
-        }
-
-        KeepWarm? keepWarm = ServerlessWebAppTasksDefaults.KeepWarm(props)
-            ? new KeepWarm(scope, "KeepWarm", new KeepWarmProps { Alias = web.Alias, Rate = props.KeepWarmRate })
-            : null;
-        var schedules = worker is not null && props.Schedules is { Count: > 0 } list ? BuildSchedules(scope, props, list, worker) : null;
-        var commands = ServerlessWebAppTasksDefaults.ManagementCommands(props)
-            .Select(command => new ManagementCommand(scope, $"Command-{command}", new ManagementCommandProps { Alias = web.Alias, Command = command }))
-            .ToList();
-        return new TasksParts(worker, queue, keepWarm, schedules, commands);
+        if (props.Tasks is not { } tasks) return TasksParts.None;
+        var timeout = ServerlessWebAppTasksDefaults.WorkerTimeout(tasks);
+        var worker = addFunction("Worker", SwaEnvironment.WorkerRole, tasks.WorkerRole, timeout, tasks.WorkerMemorySize, SharedBucketEnvironment(assets));
+        ShareBuckets(worker, assets);
+        var queue = BuildQueue(scope, props, tasks, timeout, web, worker, assets);
+        var schedules = tasks.Schedules is { Count: > 0 } list ? BuildSchedules(scope, tasks, list, worker) : null;
+        return new TasksParts(worker, queue, schedules);
     }
 
     private static TaskQueue BuildQueue(Construct scope, ServerlessWebAppProps props, ServerlessWebAppTasksProps tasks, Duration timeout,
@@ -85,9 +73,9 @@ internal static class TasksBuilder
         return environment;
     }
 
-    private static TaskSchedules BuildSchedules(Construct scope, ServerlessWebAppProps props, IReadOnlyList<ScheduledTask> list, FunctionParts worker)
+    private static TaskSchedules BuildSchedules(Construct scope, ServerlessWebAppTasksProps tasks, IReadOnlyList<ScheduledTask> list, FunctionParts worker)
     {
-        var suppliedRole = props.ScheduleRole is null ? null : RoleBuilder.Adopt(scope, "ScheduleRole", props.ScheduleRole);
+        var suppliedRole = tasks.ScheduleRole is null ? null : RoleBuilder.Adopt(scope, "ScheduleRole", tasks.ScheduleRole);
         var schedules = new TaskSchedules(scope, "Schedules", new TaskSchedulesProps
         {
             Alias = worker.Alias,

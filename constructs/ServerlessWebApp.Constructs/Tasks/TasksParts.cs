@@ -2,10 +2,8 @@ using Serverless.WebApp.Constructs.Functions;
 
 namespace Serverless.WebApp.Constructs.Tasks;
 
-/// <summary>The task worker, queue, keep-warm rule, schedules and command outputs of an app; unused members are null or empty.</summary>
-internal sealed record TasksParts(
-    FunctionParts? Worker,
-    TaskQueue? Queue,
-    KeepWarm? KeepWarm,
-    TaskSchedules? Schedules,
-    IReadOnlyList<ManagementCommand> Commands);
+/// <summary>The task worker, queue and schedules of an app; all null without <c>Tasks</c>, schedules null without any.</summary>
+internal sealed record TasksParts(FunctionParts? Worker, TaskQueue? Queue, TaskSchedules? Schedules)
+{
+    public static TasksParts None { get; } = new(null, null, null);
+}

@@ -73,10 +73,8 @@ public static class ComplianceConfigurations
             (_, p) =>
             {
                 p.Authorization = ApiAuthorization.Iam();
-                p.Tasks = new ServerlessWebAppTasksProps();
-                p.KeepWarm = true;
-                p.KeepWarmRate = Duration.Minutes(3);
-                p.Schedules = Schedules;
+                p.Tasks = new ServerlessWebAppTasksProps { Schedules = Schedules };
+                p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true, Rate = Duration.Minutes(3) };
             }),
 
         Construct("supplied-roles", "every role supplied by the platform team (function, worker, scheduler, asset deployment), with tasks, payloads, schedules, static files, uploads and a VPC",
@@ -88,10 +86,13 @@ public static class ComplianceConfigurations
                 p.Vpc = ExistingVpc(stack);
                 p.Role = SuppliedRole(stack, "WebRole", "swa-web");
                 p.AssetDeploymentRole = SuppliedRole(stack, "AssetDeploymentRole", "swa-asset-deployer");
-                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
-                p.WorkerRole = SuppliedRole(stack, "WorkerRole", "swa-worker");
-                p.Schedules = Schedules;
-                p.ScheduleRole = SuppliedRole(stack, "ScheduleRole", "swa-scheduler");
+                p.Tasks = new ServerlessWebAppTasksProps
+                {
+                    PayloadBucket = true,
+                    WorkerRole = SuppliedRole(stack, "WorkerRole", "swa-worker"),
+                    Schedules = Schedules,
+                    ScheduleRole = SuppliedRole(stack, "ScheduleRole", "swa-scheduler"),
+                };
             }) with { SuppliesRoles = true },
 
         Construct("permissions-boundary", "boundary, role path and name prefix on every created role, CDK's helper roles included (REST API logging role, asset deployment), with worker and scheduler roles",
@@ -105,8 +106,7 @@ public static class ComplianceConfigurations
                 p.PermissionsBoundary = ManagedPolicy.FromManagedPolicyName(stack, "Boundary", BoundaryName);
                 p.RolePath = "/apps/";
                 p.RoleNamePrefix = "swa-";
-                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
-                p.Schedules = Schedules;
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Schedules };
             }) with { PermissionsBoundaryName = BoundaryName },
 
         new("app-dev", "the sample app's dev stage (app/StageSettings.Dev)", () => SampleApp.Value.Dev),

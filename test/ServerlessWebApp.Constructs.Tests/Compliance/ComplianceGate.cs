@@ -84,7 +84,7 @@ public static partial class ComplianceGate
                string.Join("\n", lines) +
                $"\nTemplate: {report.TemplatePath}\n" +
                "Fix the default, or, only for a deliberate user choice, suppress on that resource with a reason " +
-               "(NagSuppression.Add; see docs/security.md).";
+               "(in the construct's Nag/ folder, through NagAcknowledgement; see docs/security.md).";
     }
 
     /// <summary>Logical id to construct path, so a finding names the construct that made the resource.</summary>

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Serverless.WebApp.Constructs.Compliance;
+using Serverless.WebApp.Constructs.Nag;
 using Xunit.Sdk;
 
 namespace Serverless.WebApp.Constructs.Tests.Compliance;
@@ -107,7 +108,7 @@ public class ComplianceGateTests
         var stack = NewStack("Suppressed");
         var deadLetters = CompliantDeadLetterQueue(stack);
         CompliantQueue(stack, deadLetters);
-        NagSuppression.Add(deadLetters, "Serverless-SQSRedrivePolicy", "This is the terminal dead-letter queue of the Tasks queue.");
+        NagAcknowledgement.AddTo(deadLetters, "Serverless-SQSRedrivePolicy", "This is the terminal dead-letter queue of the Tasks queue.");
 
         // WHEN the gate checks it
         var report = ComplianceGate.Run("suppressed", stack, SelfTestDirectory);
@@ -127,7 +128,7 @@ public class ComplianceGateTests
         var stack = NewStack("Misplaced");
         var deadLetters = CompliantDeadLetterQueue(stack);
         var tasks = CompliantQueue(stack, deadLetters);
-        NagSuppression.Add(tasks, "Serverless-SQSRedrivePolicy", "Misplaced: the finding is on the dead-letter queue.");
+        NagAcknowledgement.AddTo(tasks, "Serverless-SQSRedrivePolicy", "Misplaced: the finding is on the dead-letter queue.");
 
         // WHEN the gate checks it THEN the dead-letter queue's finding is still reported
         var report = ComplianceGate.Run("misplaced", stack, SelfTestDirectory);
@@ -187,7 +188,7 @@ public class ComplianceGateTests
         var compliant = NewStack("AllCompliant");
         var deadLetters = CompliantDeadLetterQueue(compliant);
         CompliantQueue(compliant, deadLetters);
-        NagSuppression.Add(deadLetters, "Serverless-SQSRedrivePolicy", "This is the terminal dead-letter queue of the Tasks queue.");
+        NagAcknowledgement.AddTo(deadLetters, "Serverless-SQSRedrivePolicy", "This is the terminal dead-letter queue of the Tasks queue.");
         var failing = NewStack("AllFailing");
         var plain = new Queue(failing, "Plain");
 
@@ -219,7 +220,7 @@ public class ComplianceGateTests
         var stack = NewStack("NoReason");
         var queue = CompliantDeadLetterQueue(stack);
 
-        var error = Assert.Throws<ArgumentException>(() => NagSuppression.Add(queue, "Serverless-SQSRedrivePolicy", "because"));
+        var error = Assert.Throws<ArgumentException>(() => NagAcknowledgement.AddTo(queue, "Serverless-SQSRedrivePolicy", "because"));
         Assert.Contains("at least 10 characters", error.Message);
     }
 

@@ -14,6 +14,7 @@ using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
 using Serverless.WebApp.Constructs.Compliance;
+using Serverless.WebApp.Constructs.Nag;
 using FunctionProps = Amazon.CDK.AWS.Lambda.FunctionProps;
 using HttpMethod = Amazon.CDK.AWS.Apigatewayv2.HttpMethod;
 using LogGroupProps = Amazon.CDK.AWS.Logs.LogGroupProps;
@@ -70,7 +71,7 @@ public class ReferenceServerlessStackTests
         {
             EnforceSSL = true, Encryption = QueueEncryption.SQS_MANAGED, RetentionPeriod = Duration.Days(14),
         });
-        NagSuppression.Add(deadLetters, "Serverless-SQSRedrivePolicy", "Terminal dead-letter queue: it collects what every other async path failed to process.");
+        NagAcknowledgement.AddTo(deadLetters, "Serverless-SQSRedrivePolicy", "Terminal dead-letter queue: it collects what every other async path failed to process.");
         var tasks = new Queue(stack, "Tasks", new QueueProps
         {
             EnforceSSL = true, Encryption = QueueEncryption.SQS_MANAGED, VisibilityTimeout = Duration.Seconds(180),
@@ -109,8 +110,8 @@ public class ReferenceServerlessStackTests
             DeadLetterQueue = deadLetters,
         });
         var policy = role.Node.FindChild("DefaultPolicy");
-        NagSuppression.Add(policy, "AwsSolutions-IAM5", "X-Ray PutTraceSegments/PutTelemetryRecords accept only Resource '*'.", "Resource::*");
-        NagSuppression.Add(policy, "AwsSolutions-IAM5", "Objects of the app's own assets bucket are addressed as <bucket ARN>/*.",
+        NagAcknowledgement.AddTo(policy, "AwsSolutions-IAM5", "X-Ray PutTraceSegments/PutTelemetryRecords accept only Resource '*'.", "Resource::*");
+        NagAcknowledgement.AddTo(policy, "AwsSolutions-IAM5", "Objects of the app's own assets bucket are addressed as <bucket ARN>/*.",
             $"Resource::<{LogicalId(stack, assets)}.Arn>/*");
 
         var live = new Alias(stack, "Live", new AliasProps { AliasName = "live", Version = function.CurrentVersion });
@@ -118,7 +119,7 @@ public class ReferenceServerlessStackTests
         // Tasks: SQS event source; failures go to the queue's redrive dead-letter queue.
         var source = new SqsEventSource(tasks, new SqsEventSourceProps { ReportBatchItemFailures = true });
         live.AddEventSource(source);
-        NagSuppression.Add(live.Node.FindAll().OfType<CfnEventSourceMapping>().Single(), "Serverless-LambdaEventSourceMappingDestination",
+        NagAcknowledgement.AddTo(live.Node.FindAll().OfType<CfnEventSourceMapping>().Single(), "Serverless-LambdaEventSourceMappingDestination",
             "SQS event sources do not support OnFailure destinations; failed messages go to the queue's redrive dead-letter queue.");
 
         // HTTP API with IAM authorization, JSON access logs and stage throttling.

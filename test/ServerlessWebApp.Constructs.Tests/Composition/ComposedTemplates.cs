@@ -26,8 +26,8 @@ public sealed class ComposedTemplates : IDisposable
         (SuppliedStack, Supplied) = Synth("Supplied", (stack, p) =>
         {
             p.Role = Role.FromRoleArn(stack, "OrgWebRole", WebRoleArn);
-            p.WorkerRole = Role.FromRoleArn(stack, "OrgWorkerRole", WorkerRoleArn);
-            p.ScheduleRole = Role.FromRoleArn(stack, "OrgScheduleRole", ScheduleRoleArn);
+            p.Tasks!.WorkerRole = Role.FromRoleArn(stack, "OrgWorkerRole", WorkerRoleArn);
+            p.Tasks.ScheduleRole = Role.FromRoleArn(stack, "OrgScheduleRole", ScheduleRoleArn);
         });
         SuppliedTemplate = Template.FromStack(SuppliedStack);
         SuppliedJson = new TemplateJson(SuppliedTemplate);
@@ -57,8 +57,8 @@ public sealed class ComposedTemplates : IDisposable
             MaxConcurrency = 5,
             MaxReceiveCount = 4,
             PayloadBucket = true,
+            Schedules = [new ScheduledTask { Name = "nightly", Expression = "cron(0 3 * * ? *)", Task = "compute-dna", PayloadJson = "{\"size\":3}" }],
         };
-        p.Schedules = [new ScheduledTask { Name = "nightly", Expression = "cron(0 3 * * ? *)", Task = "compute-dna", PayloadJson = "{\"size\":3}" }];
         p.ManagementCommands = ["migrate"];
         p.UploadsBucket = true;
         p.ProvisionedConcurrentExecutions = 2;

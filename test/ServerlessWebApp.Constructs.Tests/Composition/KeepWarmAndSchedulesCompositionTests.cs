@@ -35,14 +35,14 @@ public sealed class KeepWarmAndSchedulesCompositionTests(ComposedTemplates compo
     [Fact]
     public void KeepWarmRateIsConfigurable()
     {
-        var template = TestStacks.Synth(p => p.KeepWarmRate = Duration.Minutes(10));
+        var template = TestStacks.Synth(p => p.KeepWarm = new ServerlessWebAppKeepWarmProps { Rate = Duration.Minutes(10) });
         template.HasResourceProperties("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object> { ["ScheduleExpression"] = "rate(10 minutes)" }));
     }
 
     [Fact]
     public void KeepWarmOffCreatesNoRule()
     {
-        var (stack, app) = TestStacks.Create(p => p.KeepWarm = false);
+        var (stack, app) = TestStacks.Create(p => p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = false });
         Template.FromStack(stack).ResourceCountIs("AWS::Events::Rule", 0);
         Assert.Null(app.KeepWarmRule);
     }

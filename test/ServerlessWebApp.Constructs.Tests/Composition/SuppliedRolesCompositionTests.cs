@@ -86,7 +86,7 @@ public sealed class SuppliedRolesCompositionTests(ComposedTemplates composed) : 
         var (stack, _) = TestStacks.Create(p => { p.Tasks = new ServerlessWebAppTasksProps { StatusTable = false }; p.ManagementCommands = []; }, (stack, p) =>
         {
             p.Role = Role.FromRoleArn(stack, "OrgWebRole", ComposedTemplates.WebRoleArn);
-            p.WorkerRole = Role.FromRoleArn(stack, "OrgWorkerRole", ComposedTemplates.WorkerRoleArn);
+            p.Tasks!.WorkerRole = Role.FromRoleArn(stack, "OrgWorkerRole", ComposedTemplates.WorkerRoleArn);
         });
         var outputs = new TemplateJson(Template.FromStack(stack)).Outputs;
 

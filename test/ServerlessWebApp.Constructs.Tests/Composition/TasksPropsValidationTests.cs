@@ -5,14 +5,20 @@ using Serverless.WebApp.Constructs.Tests.Support;
 
 namespace Serverless.WebApp.Constructs.Tests.Composition;
 
-/// <summary>One test per task, keep-warm, schedule and command validation error: synth fails naming the property.</summary>
+/// <summary>One test per task, keep-warm, schedule and command validation error: a synth error on the construct naming the property.</summary>
 [Collection("cdk")]
 public sealed class TasksPropsValidationTests
 {
     private const string OrgRole = "arn:aws:iam::123456789012:role/platform/app";
 
-    private static string Error(Action<ServerlessWebAppProps> change, Action<Stack, ServerlessWebAppProps>? arrange = null) =>
-        Assert.Throws<ArgumentException>(() => TestStacks.Create(change, arrange)).Message;
+    /// <summary>The construct's synth errors, one per line.</summary>
+    private static string Error(Action<ServerlessWebAppProps> change, Action<Stack, ServerlessWebAppProps>? arrange = null)
+    {
+        var (stack, _) = TestStacks.Create(change, arrange);
+        var errors = SynthMessages.ErrorsOn(stack, "/TestStack/WebApp");
+        Assert.NotEmpty(errors);
+        return string.Join(System.Environment.NewLine, errors);
+    }
 
     private static IReadOnlyList<ScheduledTask> Nightly(string expression = "rate(1 day)") =>
         [new ScheduledTask { Name = "nightly", Expression = expression, Task = "compute-dna" }];
@@ -58,65 +64,51 @@ public sealed class TasksPropsValidationTests
     }
 
     [Fact]
-    public void WorkerRoleWithoutTasksNamesWorkerRole()
-    {
-        var error = Error(_ => { }, (stack, p) => p.WorkerRole = Role.FromRoleArn(stack, "Worker", OrgRole));
-        Assert.Contains("WorkerRole is set but Tasks is not", error);
-    }
-
-    [Fact]
     public void SuppliedRoleWithTasksRequiresWorkerRole()
     {
         var error = Error(p => p.Tasks = new ServerlessWebAppTasksProps(), (stack, p) => p.Role = Role.FromRoleArn(stack, "Web", OrgRole));
-        Assert.Contains("WorkerRole is required", error);
-    }
-
-    [Fact]
-    public void SchedulesWithoutTasksNameSchedules()
-    {
-        var error = Error(p => p.Schedules = Nightly());
-        Assert.Contains("Schedules need Tasks", error);
+        Assert.Contains("Tasks.WorkerRole is required", error);
     }
 
     [Fact]
     public void InvalidScheduleExpressionNamesTheScheduleEntry()
     {
-        var error = Error(p => { p.Tasks = new ServerlessWebAppTasksProps(); p.Schedules = Nightly("every day"); });
-        Assert.Contains("Schedules[0] ('nightly').Expression 'every day'", error);
+        var error = Error(p => p.Tasks = new ServerlessWebAppTasksProps { Schedules = Nightly("every day") });
+        Assert.Contains("Tasks.Schedules[0] ('nightly').Expression 'every day'", error);
         Assert.Contains("Allowed forms", error);
     }
 
     [Fact]
     public void SuppliedRolesWithSchedulesRequireScheduleRole()
     {
-        var error = Error(p => { p.Tasks = new ServerlessWebAppTasksProps(); p.Schedules = Nightly(); }, (stack, p) =>
+        var error = Error(p => p.Tasks = new ServerlessWebAppTasksProps { Schedules = Nightly() }, (stack, p) =>
         {
             p.Role = Role.FromRoleArn(stack, "Web", OrgRole);
-            p.WorkerRole = Role.FromRoleArn(stack, "Worker", OrgRole);
+            p.Tasks!.WorkerRole = Role.FromRoleArn(stack, "Worker", OrgRole);
         });
-        Assert.Contains("ScheduleRole is required", error);
+        Assert.Contains("Tasks.ScheduleRole is required", error);
     }
 
     [Fact]
     public void ScheduleRoleWithoutSchedulesNamesScheduleRole()
     {
-        var error = Error(_ => { }, (stack, p) => p.ScheduleRole = Role.FromRoleArn(stack, "Scheduler", OrgRole));
-        Assert.Contains("ScheduleRole is set but there are no Schedules", error);
+        var error = Error(p => p.Tasks = new ServerlessWebAppTasksProps(), (stack, p) => p.Tasks!.ScheduleRole = Role.FromRoleArn(stack, "Scheduler", OrgRole));
+        Assert.Contains("Tasks.ScheduleRole is set but there are no Tasks.Schedules", error);
     }
 
     [Fact]
     public void KeepWarmRateInSecondsNamesKeepWarmRate()
     {
-        var error = Error(p => p.KeepWarmRate = Duration.Seconds(90));
-        Assert.Contains("KeepWarmRate", error);
+        var error = Error(p => p.KeepWarm = new ServerlessWebAppKeepWarmProps { Rate = Duration.Seconds(90) });
+        Assert.Contains("KeepWarm.Rate 1 minute 30 seconds is invalid", error);
         Assert.Contains("whole minutes from 1 to 60", error);
     }
 
     [Fact]
     public void KeepWarmRateWithKeepWarmOffNamesKeepWarmRate()
     {
-        var error = Error(p => { p.KeepWarm = false; p.KeepWarmRate = Duration.Minutes(5); });
-        Assert.Contains("KeepWarmRate is set but KeepWarm is false", error);
+        var error = Error(p => p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = false, Rate = Duration.Minutes(5) });
+        Assert.Contains("KeepWarm.Rate is set but KeepWarm.Enabled is false", error);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public class FunctionUrlAndNoFrontDoorTests
     public void NoFrontDoorCreatesNoEntryPointAndOutputsTheAliasToInvoke()
     {
         // (keep-warm off: its rule's invoke permission is not an entry point for requests)
-        var (stack, app) = TestStacks.Create(p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; p.KeepWarm = false; });
+        var (stack, app) = TestStacks.Create(p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = false }; });
         var template = Template.FromStack(stack);
         template.ResourceCountIs("AWS::ApiGatewayV2::Api", 0);
         template.ResourceCountIs("AWS::ApiGateway::RestApi", 0);
@@ -85,7 +85,7 @@ public class FunctionUrlAndNoFrontDoorTests
     public void GrantInvokeAllowsInvokingTheLiveAlias()
     {
         // (keep-warm off: its rule's invoke permission is not an entry point for requests)
-        var (stack, app) = TestStacks.Create(p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; p.KeepWarm = false; });
+        var (stack, app) = TestStacks.Create(p => { p.FrontDoor = FrontDoorKind.None; p.PublicAccess = null; p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = false }; });
         var caller = new Role(stack, "Caller", new RoleProps { AssumedBy = new AccountRootPrincipal() });
         app.GrantInvoke(caller);
         var template = Template.FromStack(stack);

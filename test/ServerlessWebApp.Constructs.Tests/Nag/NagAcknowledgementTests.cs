@@ -69,7 +69,7 @@ public class NagAcknowledgementTests
         var stack = TestStacks.NewStack();
         _ = new Constructs.ServerlessWebApp(stack, "First", TestStacks.Props(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot));
         var helper = stack.Node.Children.Single(c => c.Node.Id.StartsWith("Custom::CDKBucketDeployment", StringComparison.Ordinal));
-        global::Serverless.WebApp.Constructs.Compliance.NagSuppression.Add(helper, "Serverless-LambdaTracing", "The user's own reason, written between the two apps.");
+        global::Serverless.WebApp.Constructs.Nag.NagAcknowledgement.AddTo(helper, "Serverless-LambdaTracing", "The user's own reason, written between the two apps.");
         _ = new Constructs.ServerlessWebApp(stack, "Second", TestStacks.Props(p => p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot));
 
         // WHEN synthesized

@@ -1,6 +1,8 @@
 using Serverless.WebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using Serverless.WebApp.Constructs.Commands;
+using Serverless.WebApp.Constructs.KeepWarming;
 using Serverless.WebApp.Constructs.Tasks;
 
 namespace Serverless.WebApp.Constructs.Tests.Tasks;

@@ -3,6 +3,9 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.Assertions;
+using Serverless.WebApp.Constructs.Commands;
+using Serverless.WebApp.Constructs.KeepWarming;
+using Serverless.WebApp.Constructs.Queues;
 using Serverless.WebApp.Constructs.Tasks;
 
 namespace Serverless.WebApp.Constructs.Tests.Tasks;
@@ -115,7 +118,6 @@ public sealed class TasksTemplates
     {
         var (stack, web, worker) = NewStack();
         var controlDeadLetterQueue = new Amazon.CDK.AWS.SQS.Queue(stack, "ControlDeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
-        ComplianceSuppressions.DeadLetterQueue(controlDeadLetterQueue, usedByEventTargets: true);
         var queue = new TaskQueue(stack, "Tasks", new TaskQueueProps
         {
             WorkerAlias = worker.Alias,

@@ -1,11 +1,14 @@
 using Serverless.WebApp.Constructs.Tests.Support;
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
+using Serverless.WebApp.Constructs.Commands;
+using Serverless.WebApp.Constructs.KeepWarming;
 using Serverless.WebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Validation;
 
 namespace Serverless.WebApp.Constructs.Tests.Tasks;
 
-/// <summary>Every synth-time validation error names the property and what it allows.</summary>
+/// <summary>Every validation error of the sub-constructs is a synth error on the sub-construct that names the property and what it allows.</summary>
 [Collection("cdk")]
 public sealed class TasksValidationTests
 {
@@ -111,9 +114,41 @@ public sealed class TasksValidationTests
         var given = new Given(stack, TestFunction.Create(stack, "Web"), TestFunction.Create(stack, "Worker", 60));
         var (when, messageContains) = Cases[caseName];
 
-        // WHEN the sub-construct is created with the invalid props  THEN it throws, naming the property
-        var error = Assert.Throws<ArgumentException>(() => when(given));
-        Assert.All(messageContains, fragment => Assert.Contains(fragment, error.Message));
+        // WHEN the sub-construct is created with the invalid props
+        when(given);
+
+        // THEN synth reports an error on it naming the property, and the sub-construct built nothing
+        var errors = SynthMessages.Errors(stack);
+        var (path, _) = Assert.Single(errors.DistinctBy(e => e.Path));
+        var construct = stack.Node.FindChild(path.Split('/').Last());
+        Assert.Empty(construct.Node.Children);
+        var messages = string.Join(System.Environment.NewLine, errors.Select(e => e.Message));
+        Assert.All(messageContains, fragment => Assert.Contains(fragment, messages));
+    }
+
+    [Fact]
+    public void EveryScheduleErrorIsReportedAtOnce()
+    {
+        // GIVEN two schedules with three mistakes between them
+        var stack = new Stack(TestFolders.NewApp(), "Invalid");
+        var worker = TestFunction.Create(stack, "Worker", 60);
+        _ = new TaskSchedules(stack, "Schedules", new TaskSchedulesProps
+        {
+            Alias = worker.Alias,
+            Schedules =
+            [
+                new ScheduledTask { Name = "nightly", Expression = "rate(1 hours)", Task = "report:weekly" },
+                new ScheduledTask { Name = "nightly", Expression = "rate(1 day)", Task = "t" },
+            ],
+        });
+
+        // THEN all three are reported on the sub-construct
+        Assert.Equal(
+        [
+            "TaskSchedulesProps.Schedules[0] ('nightly').Expression 'rate(1 hours)' must use the singular unit for 1: rate(1 hour). Allowed forms: " + ScheduleExpressionRules.AllowedForms + ".",
+            "TaskSchedulesProps.Schedules[0] ('nightly').Task 'report:weekly' must be 1–80 letters, digits, '.', '_' or '-', as MapTask accepts.",
+            "TaskSchedulesProps.Schedules[1] ('nightly').Name is a duplicate of TaskSchedulesProps.Schedules[0]: schedule names must be unique.",
+        ], SynthMessages.ErrorsOn(stack, "/Invalid/Schedules"));
     }
 
     [Fact]

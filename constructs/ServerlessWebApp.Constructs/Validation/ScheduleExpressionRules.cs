@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Serverless.WebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Validation;
 
 /// <summary>
 /// Checks EventBridge Scheduler expressions before deploy, so a typo fails synth with a reason instead of failing a

@@ -1,17 +1,14 @@
 using System.Text.Json;
 using Serverless.WebApp.Contract;
 
-namespace Serverless.WebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Commands;
 
 /// <summary>
 /// Builds the <c>aws lambda invoke</c> command line that runs a management command, as <c>zappa manage</c> does.
 /// Pure: tokens (a function name not known until deploy) pass through and resolve in a stack output.
 /// </summary>
-public static class ManagementCommandLine
+internal static class ManagementCommandLine
 {
-    /// <summary>Default response file of the AWS CLI.</summary>
-    public const string DefaultOutputFile = "response.json";
-
     /// <summary>
     /// The payload <c>{"command":"...","args":[...]}</c>. The default encoder escapes <c>'</c> as <c>\u0027</c>,
     /// so the payload never contains a single quote and is safe inside shell single quotes.
@@ -35,7 +32,7 @@ public static class ManagementCommandLine
     /// <c>aws lambda invoke --region R --function-name NAME:ALIAS --cli-binary-format raw-in-base64-out --payload '{...}' response.json</c>
     /// </summary>
     public static string For(string region, string functionName, string aliasName, string command, IEnumerable<string> args,
-        string outputFile = DefaultOutputFile) =>
+        string outputFile = ManagementCommandDefaults.OutputFile) =>
         $"aws lambda invoke --region {region} --function-name {functionName}:{aliasName} " +
         $"--cli-binary-format raw-in-base64-out --payload {ShellQuote(Payload(command, args))} {outputFile}";
 

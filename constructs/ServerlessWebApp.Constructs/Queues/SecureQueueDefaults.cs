@@ -2,10 +2,10 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SQS;
 
-namespace Serverless.WebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Queues;
 
-/// <summary>Pure default factory for the dead-letter queues of the task queue, keep-warm and schedule targets.</summary>
-public static class SecureQueueDefaults
+/// <summary>Pure default factory for every dead-letter queue of the app: the functions', the task queue's, and the keep-warm and schedule targets'.</summary>
+internal static class SecureQueueDefaults
 {
     /// <summary>
     /// An encrypted (SSE-SQS, or the given customer-managed key), TLS-only queue that keeps messages 14 days.
@@ -17,6 +17,9 @@ public static class SecureQueueDefaults
         Encryption = encryptionKey is null ? QueueEncryption.SQS_MANAGED : QueueEncryption.KMS,
         EncryptionMasterKey = encryptionKey,
         EnforceSSL = true,
-        RetentionPeriod = TaskQueueDefaults.DeadLetterRetentionPeriod(),
+        RetentionPeriod = DeadLetterRetentionPeriod(),
     };
+
+    /// <summary>Retention of dead-lettered messages: SQS's longest, so a failure can be inspected for two weeks.</summary>
+    public static Duration DeadLetterRetentionPeriod() => Durations.Days(14);
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Serverless.WebApp.Contract;
 
-namespace Serverless.WebApp.Constructs.Tests.Tasks;
+using Serverless.WebApp.Constructs.Tests.Tasks;
+
+namespace Serverless.WebApp.Constructs.Tests.KeepWarming;
 
 /// <summary>The keep-warm rule: pings the web alias every five minutes with the contract's control event.</summary>
 [Collection("cdk")]

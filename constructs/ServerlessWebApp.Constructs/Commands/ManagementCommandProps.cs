@@ -1,6 +1,6 @@
 using Amazon.CDK.AWS.Lambda;
 
-namespace Serverless.WebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Commands;
 
 /// <summary>Inputs of <see cref="ManagementCommand"/>: which command line to print as a stack output.</summary>
 public sealed class ManagementCommandProps

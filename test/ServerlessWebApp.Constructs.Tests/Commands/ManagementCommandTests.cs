@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Serverless.WebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Commands;
+using Serverless.WebApp.Constructs.Tests.Tasks;
 
-namespace Serverless.WebApp.Constructs.Tests.Tasks;
+namespace Serverless.WebApp.Constructs.Tests.Commands;
 
 /// <summary>The <c>aws lambda invoke</c> command line for management commands, as a helper and as a stack output.</summary>
 [Collection("cdk")]

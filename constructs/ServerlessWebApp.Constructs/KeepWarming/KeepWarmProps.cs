@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
 
-namespace Serverless.WebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.KeepWarming;
 
 /// <summary>Inputs of <see cref="KeepWarm"/>: the scheduled ping that keeps the web function's execution environment warm.</summary>
 public sealed class KeepWarmProps
@@ -19,7 +19,11 @@ public sealed class KeepWarmProps
     /// <summary>Oldest a ping may be and still be retried (60 seconds – 24 hours); an older ping is stale and goes to the dead-letter queue. Default: 60 seconds.</summary>
     public Duration? MaxEventAge { get; init; }
 
-    /// <summary>Queue for pings that could not be delivered. It must accept messages from EventBridge (SSE-SQS, not a KMS key without a key policy). Default: none, an encrypted TLS-only queue is created.</summary>
+    /// <summary>
+    /// Queue for pings that could not be delivered. It must accept messages from EventBridge (SSE-SQS, not a KMS key
+    /// without a key policy). A queue of this app gets the two cdk-nag acknowledgements a target dead-letter queue needs
+    /// (merged with any it has). Default: none, an encrypted TLS-only queue is created.
+    /// </summary>
     public IQueue? DeadLetterQueue { get; init; }
 
     /// <summary>Whether the rule is enabled; false deploys it disabled so it can be switched on without a resource change. Default: true.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Serverless.WebApp.Contract;
 
-namespace Serverless.WebApp.Constructs.Tasks;
+namespace Serverless.WebApp.Constructs.Control;
 
 /// <summary>Builds the control-event inputs the runtime recognises, from the shared contract's names only.</summary>
 internal static class ControlEventInput

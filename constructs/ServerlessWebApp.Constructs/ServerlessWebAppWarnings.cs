@@ -1,0 +1,27 @@
+namespace Serverless.WebApp.Constructs;
+
+/// <summary>
+/// The ids of the synth warnings a <see cref="ServerlessWebApp"/> raises: legal choices that weaken a secure or
+/// pay-per-use default, and set-ups that synthesize but would fail or cost money once deployed. <c>cdk synth</c> prints
+/// each with its id; <c>cdk synth --strict</c> fails on any. A reviewed warning is acknowledged by its id on the
+/// construct or on any scope above it, e.g.
+/// <c>Annotations.Of(stack).AcknowledgeWarning(ServerlessWebAppWarnings.PublicAccess, "a public demo API")</c>
+/// (on the construct itself, after creating it).
+/// </summary>
+public static class ServerlessWebAppWarnings
+{
+    /// <summary><c>PublicAccess = true</c>: the front door accepts unauthenticated requests from anyone on the internet.</summary>
+    public const string PublicAccess = "ServerlessWebApp:publicAccess";
+
+    /// <summary><c>Tracing</c> is not <c>ACTIVE</c>: X-Ray active tracing, the default, is off.</summary>
+    public const string TracingNotActive = "ServerlessWebApp:tracingNotActive";
+
+    /// <summary><c>DeadLetterQueueEnabled = false</c>: failed asynchronous invocations are dropped after Lambda's retries.</summary>
+    public const string NoDeadLetterQueue = "ServerlessWebApp:noDeadLetterQueue";
+
+    /// <summary><c>BucketRemovalPolicy</c> is not <c>RETAIN</c>: deleting the stack can delete the buckets and their files.</summary>
+    public const string BucketsNotRetained = "ServerlessWebApp:bucketsNotRetained";
+
+    /// <summary><c>ProvisionedConcurrentExecutions</c> is set: billed per hour whether or not the app is used.</summary>
+    public const string ProvisionedConcurrencyBilled = "ServerlessWebApp:provisionedConcurrencyBilled";
+}

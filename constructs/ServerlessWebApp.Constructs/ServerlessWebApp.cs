@@ -61,6 +61,7 @@ public class ServerlessWebApp : Construct, IConnectable
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
         OrganisationRolePolicy.Apply(this, props);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, FrontDoor, Assets, Tasks);
+        _validation.AtSynth(this, ServerlessWebAppChecks.AtSynth);
     }
 
     /// <summary>The web function. Triggers must target <see cref="Alias"/>, not this.</summary>

@@ -6,7 +6,10 @@ using Amazon.CDK.AWS.Logs;
 
 namespace Serverless.WebApp.Constructs;
 
-/// <summary>Inputs of <see cref="ServerlessWebApp"/>. Every property is optional except the code source.</summary>
+/// <summary>
+/// Inputs of <see cref="ServerlessWebApp"/>. Every property is optional except the code source. Invalid values are synth
+/// errors that name the property and the allowed values, all reported at once.
+/// </summary>
 public sealed class ServerlessWebAppProps
 {
     // ---- Code ----
@@ -14,8 +17,9 @@ public sealed class ServerlessWebAppProps
     /// <summary>
     /// Path to the ASP.NET Core app's <c>.csproj</c>; it is published with a local <c>dotnet publish</c> at synth
     /// (no Docker) and republished only when its sources change. A relative path is relative to the current directory
-    /// (the folder of <c>cdk.json</c> when the CDK CLI runs the app). Exactly one of this and
-    /// <see cref="PrebuiltCodePath"/> is required. Default: none.
+    /// (the folder of <c>cdk.json</c> when the CDK CLI runs the app). The project must reference
+    /// <c>ServerlessWebApp.Hosting</c> (warning <see cref="ServerlessWebAppWarnings.ProjectWithoutHosting"/> otherwise).
+    /// Exactly one of this and <see cref="PrebuiltCodePath"/> is required. Default: none.
     /// </summary>
     public string? ProjectPath { get; set; }
 
@@ -78,23 +82,26 @@ public sealed class ServerlessWebAppProps
     public double? ReservedConcurrentExecutions { get; set; }
 
     /// <summary>
-    /// Provisioned concurrency on the <c>live</c> alias. Billed by the hour whether used or not, so it is opt-in.
-    /// Default: none (pay per use).
+    /// Provisioned concurrency on the <c>live</c> alias. Billed by the hour whether used or not, so it is opt-in and
+    /// announced as warning <see cref="ServerlessWebAppWarnings.ProvisionedConcurrencyBilled"/>. Default: none (pay per use).
     /// </summary>
     public double? ProvisionedConcurrentExecutions { get; set; }
 
     /// <summary>Retention of the function's and the API's log groups. Default: <c>RetentionDays.ONE_MONTH</c>.</summary>
     public RetentionDays? LogRetention { get; set; }
 
-    /// <summary>X-Ray tracing of the function (and of a REST API stage). Default: <c>Tracing.ACTIVE</c>.</summary>
+    /// <summary>
+    /// X-Ray tracing of the function (and of a REST API stage); anything else is announced as warning
+    /// <see cref="ServerlessWebAppWarnings.TracingNotActive"/>. Default: <c>Tracing.ACTIVE</c>.
+    /// </summary>
     public Tracing? Tracing { get; set; }
 
     /// <summary>Minimum level of application logs Lambda keeps (JSON log format). Default: <c>ApplicationLogLevel.INFO</c>.</summary>
     public ApplicationLogLevel? ApplicationLogLevel { get; set; }
 
     /// <summary>
-    /// Whether failed asynchronous invocations go to an encrypted SQS dead-letter queue (pay per use).
-    /// Default: true.
+    /// Whether failed asynchronous invocations go to an encrypted SQS dead-letter queue (pay per use); false is
+    /// announced as warning <see cref="ServerlessWebAppWarnings.NoDeadLetterQueue"/>. Default: true.
     /// </summary>
     public bool? DeadLetterQueueEnabled { get; set; }
 
@@ -117,8 +124,8 @@ public sealed class ServerlessWebAppProps
     public ApiAuthorization? Authorization { get; set; }
 
     /// <summary>
-    /// Explicit acknowledgement that the front door is open to anyone on the internet (no authorization).
-    /// Default: false.
+    /// Explicit acknowledgement that the front door is open to anyone on the internet (no authorization); announced as
+    /// warning <see cref="ServerlessWebAppWarnings.PublicAccess"/>. Default: false.
     /// </summary>
     public bool? PublicAccess { get; set; }
 
@@ -140,7 +147,15 @@ public sealed class ServerlessWebAppProps
     /// <summary>An existing VPC to attach the function to. Default: none (no VPC resources are created).</summary>
     public IVpc? Vpc { get; set; }
 
-    /// <summary>Subnets of <see cref="Vpc"/> for the function. Requires <see cref="Vpc"/>. Default: the VPC's private subnets.</summary>
+    /// <summary>
+    /// Subnets of <see cref="Vpc"/> for the functions: private ones (with egress, or isolated). Requires <see cref="Vpc"/>.
+    /// With <see cref="Tasks"/>, the functions must reach SQS, DynamoDB (status table) and S3 (payload bucket): when a
+    /// selected subnet is isolated (<c>SubnetType.PRIVATE_ISOLATED</c>, no NAT) and this CDK app defines no VPC endpoint
+    /// for one of them in the VPC, synth warns (<see cref="ServerlessWebAppWarnings.NoRouteToTaskServices"/>) with the
+    /// endpoint to add: the DynamoDB and S3 gateway endpoints are free, the SQS interface endpoint costs about $0.01 per
+    /// hour per AZ (≈ $7.30 a month per AZ) plus data. Subnets with egress are taken to route through their NAT; endpoints
+    /// made outside the app are not visible at synth. Default: the VPC's private subnets.
+    /// </summary>
     public SubnetSelection? VpcSubnets { get; set; }
 
     /// <summary>
@@ -193,7 +208,10 @@ public sealed class ServerlessWebAppProps
     /// </summary>
     public bool? UploadsBucket { get; set; }
 
-    /// <summary>What happens to the buckets when the stack is deleted. Default: <c>RemovalPolicy.RETAIN</c> (nothing lost).</summary>
+    /// <summary>
+    /// What happens to the buckets when the stack is deleted; anything but <c>RETAIN</c> is announced as warning
+    /// <see cref="ServerlessWebAppWarnings.BucketsNotRetained"/>. Default: <c>RemovalPolicy.RETAIN</c> (nothing lost).
+    /// </summary>
     public RemovalPolicy? BucketRemovalPolicy { get; set; }
 
     // ---- Tasks, keep-warm, management commands ----

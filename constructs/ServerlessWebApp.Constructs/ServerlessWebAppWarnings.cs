@@ -24,4 +24,21 @@ public static class ServerlessWebAppWarnings
 
     /// <summary><c>ProvisionedConcurrentExecutions</c> is set: billed per hour whether or not the app is used.</summary>
     public const string ProvisionedConcurrencyBilled = "ServerlessWebApp:provisionedConcurrencyBilled";
+
+    /// <summary>
+    /// The project at <c>ProjectPath</c> does not reference <c>ServerlessWebApp.Hosting</c>, so in Lambda no code would
+    /// answer the Runtime API and every invocation would fail. Checked in the project file, the
+    /// <c>Directory.Build.props</c>/<c>.targets</c> MSBuild imports for it and the projects it references (a reference
+    /// through a NuGet package's dependencies is not seen: acknowledge the warning then).
+    /// </summary>
+    public const string ProjectWithoutHosting = "ServerlessWebApp:projectWithoutHosting";
+
+    /// <summary>
+    /// Tasks run in VPC subnets with no route to SQS, DynamoDB (status table) or S3 (payload bucket). Known at synth
+    /// only for isolated subnets: a selected subnet the VPC lists as isolated (<c>SubnetType.PRIVATE_ISOLATED</c>: no
+    /// NAT, no internet gateway), with no VPC endpoint for the service defined in this CDK app for that VPC. Private
+    /// subnets with egress are taken to reach the services through their NAT; endpoints created outside the app
+    /// cannot be seen (acknowledge the warning then).
+    /// </summary>
+    public const string NoRouteToTaskServices = "ServerlessWebApp:noRouteToTaskServices";
 }

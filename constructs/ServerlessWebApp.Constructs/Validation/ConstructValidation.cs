@@ -10,8 +10,8 @@ namespace Serverless.WebApp.Constructs.Validation;
 /// warning lands in the construct tree as an annotation on the construct: <c>cdk synth</c> and <c>cdk deploy</c> list
 /// every error of the whole app with its construct path, then fail; a warning carries an id it is acknowledged by
 /// (<c>Annotations.Of(scope).AcknowledgeWarning(id, reason)</c>). Checks that need the finished construct tree (a VPC
-/// endpoint added after the construct, say) run at synth through <c>Node.AddValidation</c> (<see cref="AtSynth"/>)
-/// and report the same way.
+/// endpoint added after the construct, say) run at synth through <c>Node.AddValidation</c>
+/// (<see cref="AtSynth{TConstruct}"/>) and report the same way.
 /// </summary>
 /// <remarks>
 /// Errors are annotations rather than strings returned from <c>IValidation.Validate</c>: CDK throws those from
@@ -24,7 +24,7 @@ internal sealed class ConstructValidation
     internal const string NoStackTraceContext = "aws:cdk:disable-stack-trace";
 
     private readonly Construct _construct;
-    private readonly List<Action<Findings>> _synthChecks = [];
+    private Action<Findings>? _synthChecks;
     private IReadOnlyList<string> _errors = [];
 
     private ConstructValidation(Construct construct) => _construct = construct;
@@ -56,11 +56,15 @@ internal sealed class ConstructValidation
     /// <summary><paramref name="value"/> when the construct was built; otherwise throws <see cref="NotBuilt"/>.</summary>
     public T Built<T>(T value) => IsValid ? value : throw NotBuilt();
 
-    /// <summary>Runs <paramref name="check"/> when the app is synthesized, after every construct has been added.</summary>
-    public void AtSynth(Action<Findings> check)
+    /// <summary>Runs <paramref name="checks"/> over the built construct when the app is synthesized, after every construct has been added.</summary>
+    public void AtSynth<TConstruct>(TConstruct construct, IReadOnlyList<SynthCheck<TConstruct>> checks)
     {
-        if (_synthChecks.Count == 0) _construct.Node.AddValidation(new SynthChecks(this));
-        _synthChecks.Add(check);
+        if (checks.Count == 0) return;
+        if (_synthChecks is null) _construct.Node.AddValidation(new SynthChecks(this));
+        _synthChecks += findings =>
+        {
+            foreach (var check in checks) check(findings, construct);
+        };
     }
 
     /// <summary>
@@ -85,7 +89,7 @@ internal sealed class ConstructValidation
         public string[] Validate()
         {
             var findings = new Findings();
-            foreach (var check in validation._synthChecks) check(findings);
+            validation._synthChecks?.Invoke(findings);
             validation.Report(findings);
             return [];
         }

@@ -23,6 +23,7 @@ public sealed class NoWildcardActionsAspect : DeputyBase, IAspect
     /// <summary>Also reject action families with a wildcard after the service prefix, such as <c>s3:Get*</c>. Default: false.</summary>
     public bool RejectPartialWildcards { get; init; }
 
+    /// <summary>Called by CDK for every construct of the tree the aspect is added to; inspects IAM policies and roles.</summary>
     public void Visit(IConstruct node)
     {
         switch (node)

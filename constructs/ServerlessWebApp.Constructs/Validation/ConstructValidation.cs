@@ -29,6 +29,9 @@ internal sealed class ConstructValidation
 
     private ConstructValidation(Construct construct) => _construct = construct;
 
+    /// <summary>Whether the checks found no error, so the construct was built.</summary>
+    public bool IsValid { get; private set; }
+
     /// <summary>Starts validating <paramref name="construct"/>; call it before the construct has children.</summary>
     public static ConstructValidation Start(Construct construct)
     {
@@ -49,9 +52,6 @@ internal sealed class ConstructValidation
         Report(findings);
         return IsValid = !findings.HasErrors;
     }
-
-    /// <summary>Whether the checks found no error, so the construct was built.</summary>
-    public bool IsValid { get; private set; }
 
     /// <summary><paramref name="value"/> when the construct was built; otherwise throws <see cref="NotBuilt"/>.</summary>
     public T Built<T>(T value) => IsValid ? value : throw NotBuilt();

@@ -63,6 +63,7 @@ public static class ServerlessWebAppServiceCollectionExtensions
     private static void AddHttpEventHandlers(IServiceCollection services)
     {
         services.TryAddSingleton<LambdaHttpApplication>();
+        services.TryAddSingleton<ServerLimits>();
         services.TryAddSingleton<HttpApiEventAdapter>();
         services.TryAddSingleton<FunctionUrlEventAdapter>();
         services.TryAddSingleton<RestApiEventAdapter>();

@@ -3,13 +3,13 @@ using System.Buffers;
 namespace Serverless.WebApp.Hosting.Buffers;
 
 /// <summary>
-/// A growable byte buffer rented from <see cref="ArrayPool{T}.Shared"/> and reused across invocations
-/// (Lambda runs one invocation at a time, so each owner keeps one and calls <see cref="Reset"/>).
+/// A growable byte buffer rented through <see cref="LargeArrays"/> and reused across invocations (Lambda runs one
+/// invocation at a time, so each owner keeps one and calls <see cref="Reset"/> once it is done with the content).
+/// A buffer that grew past <see cref="LargeArrays.MaxPooledLength"/> is dropped on reset, so one large response does
+/// not pin memory for the life of the process.
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
-    // Buffers that grew past this are returned after use so one large response does not pin memory forever.
-    private const int RetainedCapacity = 1024 * 1024;
 
     private readonly int _initialCapacity;
     private byte[] _buffer;
@@ -18,7 +18,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     public PooledBufferWriter(int initialCapacity = 4096)
     {
         _initialCapacity = initialCapacity;
-        _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+        _buffer = LargeArrays.Rent(initialCapacity);
     }
 
     public int WrittenCount => _written;
@@ -30,10 +30,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     public void Reset()
     {
         _written = 0;
-        if (_buffer.Length > RetainedCapacity)
+        if (_buffer.Length > LargeArrays.MaxPooledLength)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = ArrayPool<byte>.Shared.Rent(_initialCapacity);
+            _buffer = LargeArrays.Rent(_initialCapacity);
         }
     }
 
@@ -64,7 +63,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        LargeArrays.Return(_buffer);
         _buffer = [];
         _written = 0;
     }
@@ -74,9 +73,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         if (sizeHint < 1) sizeHint = 256;
         if (_buffer.Length - _written >= sizeHint) return;
         var newSize = Math.Max(_buffer.Length * 2, _written + sizeHint);
-        var bigger = ArrayPool<byte>.Shared.Rent(newSize);
+        var bigger = LargeArrays.Rent(newSize);
         _buffer.AsSpan(0, _written).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        LargeArrays.Return(_buffer);
         _buffer = bigger;
     }
 }

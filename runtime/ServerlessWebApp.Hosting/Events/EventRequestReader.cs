@@ -4,9 +4,11 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Serverless.WebApp.Hosting.Buffers;
 using Serverless.WebApp.Hosting.Invocations;
 using Serverless.WebApp.Hosting.Runtime;
 
@@ -44,33 +46,70 @@ internal static class EventRequestReader
         return new StringValues(values);
     }
 
-    /// <summary>Reads <c>body</c> (base64-decoded when <c>isBase64Encoded</c>) into a pooled buffer.</summary>
+    /// <summary>
+    /// Reads <c>body</c> (base64-decoded when <c>isBase64Encoded</c>) into a buffer from <see cref="LargeArrays"/>, and
+    /// says its length in Content-Length whenever there is a body, the event gave a length, or the method carries a
+    /// body (POST, PUT, PATCH), as a client's request would: the bridge hands the app the whole body, so the length is known.
+    /// </summary>
     public static void ReadBody(JsonElement lambdaEvent, HttpExchange exchange)
     {
-        if (!lambdaEvent.TryGetProperty("body"u8, out var body) || body.ValueKind != JsonValueKind.String) return;
+        var length = 0;
+        if (lambdaEvent.TryGetProperty("body"u8, out var body) && body.ValueKind == JsonValueKind.String)
+        {
+            length = CopyBody(body, EventJson.IsTrue(lambdaEvent, "isBase64Encoded"u8), exchange);
+        }
 
+        var headers = exchange.Request.Headers;
+        var method = exchange.Request.Method;
+        if (length > 0 || headers.ContainsKey(HeaderNames.ContentLength) || HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method))
+        {
+            // The body arrives whole: whatever framing the client used, the app reads exactly this many bytes.
+            headers.Remove(HeaderNames.TransferEncoding);
+            headers.ContentLength = length;
+        }
+    }
+
+    private static int CopyBody(JsonElement body, bool isBase64Encoded, HttpExchange exchange)
+    {
         var raw = JsonMarshal.GetRawUtf8Value(body);
         var reader = new Utf8JsonReader(raw);
         reader.Read();
         var escapedLength = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (escapedLength == 0) return;
+        if (escapedLength == 0) return 0;
 
-        var rented = ArrayPool<byte>.Shared.Rent(escapedLength);
-        var length = reader.ValueIsEscaped ? reader.CopyString(rented) : CopyRaw(reader.ValueSpan, rented);
-        if (EventJson.IsTrue(lambdaEvent, "isBase64Encoded"u8))
+        var buffer = LargeArrays.Rent(escapedLength);
+        try
         {
-            if (Base64.DecodeFromUtf8InPlace(rented.AsSpan(0, length), out length) != OperationStatus.Done)
+            var length = reader.ValueIsEscaped ? reader.CopyString(buffer) : CopyRaw(reader.ValueSpan, buffer);
+            if (isBase64Encoded)
             {
-                ArrayPool<byte>.Shared.Return(rented);
-                throw new LambdaEventException(LambdaErrorTypes.MalformedEvent,
-                    "The event's 'body' is flagged 'isBase64Encoded: true' but is not valid base64.");
+                if (Base64.DecodeFromUtf8InPlace(buffer.AsSpan(0, length), out length) != OperationStatus.Done)
+                {
+                    throw new LambdaEventException(LambdaErrorTypes.MalformedEvent,
+                        "The event's 'body' is flagged 'isBase64Encoded: true' but is not valid base64.");
+                }
             }
+            else if (!Utf8.IsValid(buffer.AsSpan(0, length)))
+            {
+                throw new LambdaEventException(LambdaErrorTypes.MalformedEvent,
+                    "The event's 'body' is not valid UTF-8 text; JSON events carry text, and binary bodies as base64 with 'isBase64Encoded: true'.");
+            }
+            exchange.SetRequestBody(buffer, length);
+            return length;
         }
-
-        exchange.SetRequestBody(rented, length);
-        if (!exchange.Request.Headers.ContainsKey(HeaderNames.ContentLength))
+        catch
         {
-            exchange.Request.Headers.ContentLength = length;
+            LargeArrays.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>The PEM of the client certificate a mutual-TLS front door put in <paramref name="container"/>'s <c>clientCert</c>.</summary>
+    public static void ReadClientCertificate(JsonElement container, HttpExchange exchange)
+    {
+        if (EventJson.TryGetObject(container, "clientCert"u8, out var clientCert) && EventJson.GetString(clientCert, "clientCertPem"u8) is { } pem)
+        {
+            exchange.SetClientCertificate(pem);
         }
     }
 
@@ -83,6 +122,7 @@ internal static class EventRequestReader
         if (!headers.ContainsKey(HeaderNames.Host) && !string.IsNullOrEmpty(domainName))
         {
             headers.Host = domainName;
+            exchange.HostIsFrontDoors = true;
         }
         if (int.TryParse(FirstListValue(headers["X-Forwarded-Port"]), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
         {
@@ -107,13 +147,28 @@ internal static class EventRequestReader
         return comma < 0 ? last : last[(comma + 1)..];
     }
 
-    public static void SetPath(HttpExchange exchange, string? pathBase, string path, string queryString)
+    /// <summary>
+    /// Sets PathBase, Path, QueryString and RawTarget. <paramref name="pathBase"/> and <paramref name="path"/> are as the
+    /// client encoded them, or, when <paramref name="alreadyDecoded"/>, as the source decoded them (HTTP API); either
+    /// way the app sees them decoded once with dot segments removed, as on Kestrel.
+    /// </summary>
+    public static void SetPath(HttpExchange exchange, string? pathBase, string path, string queryString, bool alreadyDecoded = false)
     {
         var request = exchange.Request;
-        request.PathBase = string.IsNullOrEmpty(pathBase) ? string.Empty : PathString.FromUriComponent(pathBase).Value!;
-        request.Path = path.Length == 0 ? "/" : PathString.FromUriComponent(path.StartsWith('/') ? path : "/" + path).Value!;
+        pathBase ??= string.Empty;
+        if (alreadyDecoded)
+        {
+            request.PathBase = pathBase;
+            request.Path = RequestPaths.FromDecoded(path);
+            request.RawTarget = RequestPaths.Encode(pathBase + path) + queryString;
+        }
+        else
+        {
+            request.PathBase = pathBase.Length == 0 ? string.Empty : PathString.FromUriComponent(pathBase).Value!;
+            request.Path = RequestPaths.FromEncoded(path);
+            request.RawTarget = string.Concat(pathBase, path, queryString);
+        }
         request.QueryString = queryString;
-        request.RawTarget = string.Concat(pathBase, path, queryString);
     }
 
     private static int CopyRaw(ReadOnlySpan<byte> value, byte[] destination)

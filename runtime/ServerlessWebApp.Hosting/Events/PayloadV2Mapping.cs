@@ -5,8 +5,9 @@ using Microsoft.Net.Http.Headers;
 namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
-/// Payload format 2.0, shared by HTTP APIs and function URLs: <c>rawPath</c>/<c>rawQueryString</c> as sent,
-/// comma-joined headers, <c>cookies</c> in (as the Cookie header) and out (from Set-Cookie).
+/// Payload format 2.0, shared by HTTP APIs and function URLs: <c>rawQueryString</c> as sent, comma-joined headers,
+/// <c>cookies</c> in (as the Cookie header) and out (from Set-Cookie), the mutual-TLS client certificate. They differ
+/// in <c>rawPath</c>: a function URL sends it as the client encoded it, an HTTP API already percent-decoded.
 /// </summary>
 internal static class PayloadV2Mapping
 {
@@ -22,7 +23,7 @@ internal static class PayloadV2Mapping
     public static bool IsFunctionUrlDomain(JsonElement requestContext) =>
         EventJson.GetString(requestContext, "domainName"u8) is { } domain && domain.Contains(".lambda-url.", StringComparison.Ordinal);
 
-    public static void ReadRequest(JsonElement lambdaEvent, HttpExchange exchange)
+    public static void ReadRequest(JsonElement lambdaEvent, HttpExchange exchange, bool pathIsDecoded)
     {
         EventJson.TryGetObject(lambdaEvent, "requestContext"u8, out var requestContext);
         EventJson.TryGetObject(requestContext, "http"u8, out var http);
@@ -40,12 +41,16 @@ internal static class PayloadV2Mapping
         }
 
         var rawPath = EventJson.GetString(lambdaEvent, "rawPath"u8) ?? EventJson.GetString(http, "path"u8) ?? "/";
-        var (pathBase, path) = SplitPathBase(lambdaEvent, requestContext, rawPath);
-        EventRequestReader.SetPath(exchange, pathBase, path, QueryStrings.FromRaw(EventJson.GetString(lambdaEvent, "rawQueryString"u8)));
+        var (pathBase, path) = SplitPathBase(lambdaEvent, requestContext, rawPath, pathIsDecoded);
+        EventRequestReader.SetPath(exchange, pathBase, path, QueryStrings.FromRaw(EventJson.GetString(lambdaEvent, "rawQueryString"u8)), pathIsDecoded);
 
         EventRequestReader.ApplySchemeAndHost(exchange, EventJson.GetString(requestContext, "domainName"u8));
         EventRequestReader.SetRemoteIp(exchange, EventJson.GetString(http, "sourceIp"u8));
         if (AuthorizerIdentities.FromHttpApiRequestContext(requestContext) is { } user) exchange.SetUser(user);
+        if (EventJson.TryGetObject(requestContext, "authentication"u8, out var authentication))
+        {
+            EventRequestReader.ReadClientCertificate(authentication, exchange);
+        }
         EventRequestReader.ReadBody(lambdaEvent, exchange);
     }
 
@@ -62,14 +67,14 @@ internal static class PayloadV2Mapping
     /// <c>rawPath</c> (a named stage, an API mapping key) is <c>PathBase</c>. Without a route template a named stage
     /// prefix is still taken off.
     /// </summary>
-    private static (string PathBase, string Path) SplitPathBase(JsonElement lambdaEvent, JsonElement requestContext, string rawPath)
+    private static (string PathBase, string Path) SplitPathBase(JsonElement lambdaEvent, JsonElement requestContext, string rawPath, bool pathIsDecoded)
     {
         var routeKey = EventJson.GetString(lambdaEvent, "routeKey"u8);
         var space = routeKey?.IndexOf(' ') ?? -1;
         if (space > 0)
         {
             lambdaEvent.TryGetProperty("pathParameters"u8, out var pathParameters);
-            var decoded = PathString.FromUriComponent(rawPath).Value ?? rawPath;
+            var decoded = pathIsDecoded ? rawPath : PathString.FromUriComponent(rawPath).Value ?? rawPath;
             if (RoutePaths.TrySplit(decoded, routeKey![(space + 1)..], pathParameters, out var routeBase, out _) && routeBase.Length > 0)
             {
                 return (routeBase, rawPath[routeBase.Length..]);

@@ -4,8 +4,9 @@ using Serverless.WebApp.Hosting.Features;
 namespace Serverless.WebApp.Hosting.Events;
 
 /// <summary>
-/// API Gateway REST API proxy integration (payload format 1.0; also an HTTP API configured for 1.0). The stage or
-/// custom-domain base path becomes <c>PathBase</c>; multi-value headers and query strings are preferred when present.
+/// API Gateway REST API proxy integration (payload format 1.0; also an HTTP API configured for 1.0, which says
+/// <c>"version": "1.0"</c>). The stage or custom-domain base path becomes <c>PathBase</c>; multi-value headers and
+/// query strings are preferred when present. A REST API sends the path as the client encoded it, an HTTP API decoded.
 /// </summary>
 internal sealed class RestApiEventAdapter : IHttpEventAdapter
 {
@@ -49,12 +50,13 @@ internal sealed class RestApiEventAdapter : IHttpEventAdapter
         var query = lambdaEvent.TryGetProperty("multiValueQueryStringParameters"u8, out var multiQuery) && multiQuery.ValueKind == JsonValueKind.Object
             ? QueryStrings.Build(multiQuery, encode: true)
             : QueryStrings.Build(lambdaEvent.TryGetProperty("queryStringParameters"u8, out var query1) ? query1 : default, encode: true);
-        EventRequestReader.SetPath(exchange, pathBase, routePath, query);
+        EventRequestReader.SetPath(exchange, pathBase, routePath, query, alreadyDecoded: IsHttpApi(lambdaEvent));
 
         EventRequestReader.ApplySchemeAndHost(exchange, EventJson.GetString(requestContext, "domainName"u8));
         if (EventJson.TryGetObject(requestContext, "identity"u8, out var identity))
         {
             EventRequestReader.SetRemoteIp(exchange, EventJson.GetString(identity, "sourceIp"u8));
+            EventRequestReader.ReadClientCertificate(identity, exchange);
         }
         if (AuthorizerIdentities.FromRestRequestContext(requestContext) is { } user) exchange.SetUser(user);
         EventRequestReader.ReadBody(lambdaEvent, exchange);
@@ -66,4 +68,7 @@ internal sealed class RestApiEventAdapter : IHttpEventAdapter
         ResponseJson.WriteMultiValueHeaders(writer, exchange);
         ResponseJson.WriteBody(writer, exchange);
     }
+
+    private static bool IsHttpApi(JsonElement lambdaEvent) =>
+        lambdaEvent.TryGetProperty("version"u8, out var version) && version.ValueKind == JsonValueKind.String && version.ValueEquals("1.0"u8);
 }

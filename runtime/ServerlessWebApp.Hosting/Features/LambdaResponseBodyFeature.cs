@@ -12,10 +12,10 @@ internal sealed class LambdaResponseBodyFeature : IHttpResponseBodyFeature
 
     private readonly ResponseBodyPipeWriter _writer;
 
-    public LambdaResponseBodyFeature(ResponseBodyBuffer body, LambdaResponseFeature response)
+    public LambdaResponseBodyFeature(ResponseBodyBuffer body, LambdaResponseFeature response, LambdaBodyControlFeature bodyControl)
     {
         _response = response;
-        Stream = new ResponseBodyStream(body, response);
+        Stream = new ResponseBodyStream(body, response, bodyControl);
         _writer = new ResponseBodyPipeWriter(body, response);
     }
 

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Serverless.WebApp.Hosting.Features;
 
 /// <summary>
-/// Status, headers and the <c>OnStarting</c>/<c>OnCompleted</c> callbacks of the response. Like a real server it
-/// refuses status and header changes once the response has started.
+/// Status, headers and the <c>OnStarting</c>/<c>OnCompleted</c> callbacks of the response. Like Kestrel it refuses
+/// status and header changes once the response has started, headers Kestrel would refuse, and body writes that no
+/// HTTP/1.1 response could carry.
 /// </summary>
 internal sealed class LambdaResponseFeature : IHttpResponseFeature
 {
-    private readonly HeaderDictionary _headers = new();
+    private readonly LambdaResponseHeaders _headers = new();
     private List<(Func<object, Task> Callback, object State)>? _onStarting;
     private List<(Func<object, Task> Callback, object State)>? _onCompleted;
     private int _statusCode = StatusCodes.Status200OK;
@@ -39,7 +40,7 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature
     public IHeaderDictionary Headers { get; set; }
 
     /// <summary>The headers as the concrete type, for allocation-free enumeration.</summary>
-    public HeaderDictionary ResponseHeaders => _headers;
+    public HeaderDictionary ResponseHeaders => _headers.Inner;
 
     [Obsolete("Use IHttpResponseBodyFeature.Stream instead.")]
     public Stream Body { get; set; } = Stream.Null;
@@ -70,8 +71,27 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature
             }
         }
         HasStarted = true;
-        _headers.IsReadOnly = true;
+        _headers.Inner.IsReadOnly = true;
     }
+
+    /// <summary>
+    /// Kestrel's checks on a body write: no body on a 204, 205 or 304, and not beyond the Content-Length the app set.
+    /// </summary>
+    public void VerifyWrite(long written, int count)
+    {
+        if (count == 0) return;
+        if (!CanHaveBody(_statusCode))
+        {
+            throw new InvalidOperationException($"Writing to the response body is invalid for responses with status code {_statusCode}.");
+        }
+        if (_headers.Inner.ContentLength is { } length && written + count > length)
+        {
+            throw new InvalidOperationException($"Response Content-Length mismatch: too many bytes written ({written + count} of {length}).");
+        }
+    }
+
+    /// <summary>Whether a response with this status carries a body at all.</summary>
+    public static bool CanHaveBody(int statusCode) => statusCode is not (StatusCodes.Status204NoContent or StatusCodes.Status205ResetContent or StatusCodes.Status304NotModified);
 
     /// <summary>Runs the <c>OnCompleted</c> callbacks (last registered first); returns the first failure, if any.</summary>
     public async Task<Exception?> CompleteAsync()
@@ -95,7 +115,7 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature
     /// <summary>Ready for the next request.</summary>
     public void Reset()
     {
-        _headers.IsReadOnly = false;
+        _headers.Inner.IsReadOnly = false;
         _headers.Clear();
         Headers = _headers;
         _statusCode = StatusCodes.Status200OK;
@@ -111,7 +131,7 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature
     {
         HasStarted = true;
         _starting = true;
-        _headers.IsReadOnly = false;
+        _headers.Inner.IsReadOnly = false;
         _headers.Clear();
         _statusCode = statusCode;
         _reasonPhrase = null;

@@ -15,7 +15,11 @@ internal sealed class ResponseBodyPipeWriter(ResponseBodyBuffer body, LambdaResp
 
     public override long UnflushedBytes => 0;
 
-    public override void Advance(int bytes) => body.Advance(bytes);
+    public override void Advance(int bytes)
+    {
+        response.VerifyWrite(body.Length, bytes);
+        body.Advance(bytes);
+    }
 
     public override Memory<byte> GetMemory(int sizeHint = 0)
     {
@@ -43,6 +47,7 @@ internal sealed class ResponseBodyPipeWriter(ResponseBodyBuffer body, LambdaResp
     {
         ThrowIfCompleted();
         if (!response.HasStarted) return StartThenWriteAsync(source);
+        response.VerifyWrite(body.Length, source.Length);
         body.Write(source.Span);
         return new ValueTask<FlushResult>(new FlushResult(isCanceled: false, isCompleted: false));
     }
@@ -50,6 +55,7 @@ internal sealed class ResponseBodyPipeWriter(ResponseBodyBuffer body, LambdaResp
     private async ValueTask<FlushResult> StartThenWriteAsync(ReadOnlyMemory<byte> source)
     {
         await response.StartAsync().ConfigureAwait(false);
+        response.VerifyWrite(body.Length, source.Length);
         body.Write(source.Span);
         return new FlushResult(isCanceled: false, isCompleted: false);
     }

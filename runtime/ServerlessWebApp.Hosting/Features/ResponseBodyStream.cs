@@ -2,8 +2,11 @@ using Serverless.WebApp.Hosting.Buffers;
 
 namespace Serverless.WebApp.Hosting.Features;
 
-/// <summary>Write-only stream over the buffered response body; the first write starts the response.</summary>
-internal sealed class ResponseBodyStream(ResponseBodyBuffer body, LambdaResponseFeature response) : Stream
+/// <summary>
+/// Write-only stream over the buffered response body; the first write starts the response. Synchronous writes are
+/// refused unless allowed, as on Kestrel.
+/// </summary>
+internal sealed class ResponseBodyStream(ResponseBodyBuffer body, LambdaResponseFeature response, LambdaBodyControlFeature bodyControl) : Stream
 {
     public override bool CanRead => false;
 
@@ -23,7 +26,12 @@ internal sealed class ResponseBodyStream(ResponseBodyBuffer body, LambdaResponse
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        if (!bodyControl.AllowSynchronousIO)
+        {
+            throw new InvalidOperationException("Synchronous operations are disallowed. Call WriteAsync or set AllowSynchronousIO to true instead.");
+        }
         if (!response.HasStarted) response.StartAsync().GetAwaiter().GetResult();
+        response.VerifyWrite(body.Length, buffer.Length);
         body.Write(buffer);
     }
 
@@ -33,6 +41,7 @@ internal sealed class ResponseBodyStream(ResponseBodyBuffer body, LambdaResponse
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (!response.HasStarted) await response.StartAsync().ConfigureAwait(false);
+        response.VerifyWrite(body.Length, buffer.Length);
         body.Write(buffer.Span);
     }
 

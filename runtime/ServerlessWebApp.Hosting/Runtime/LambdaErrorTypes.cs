@@ -6,6 +6,12 @@ internal static class LambdaErrorTypes
     /// <summary>The event payload is not valid JSON.</summary>
     public const string MalformedEvent = "MalformedEvent";
 
+    /// <summary>
+    /// The app's HTTP response could not have reached a client whole (aborted, failed after it started, shorter than
+    /// its Content-Length); the front door answers the client with its own 5xx instead.
+    /// </summary>
+    public const string IncompleteResponse = "IncompleteResponse";
+
     /// <summary>No registered handler recognises the event.</summary>
     public const string UnrecognizedEvent = "UnrecognizedEvent";
 

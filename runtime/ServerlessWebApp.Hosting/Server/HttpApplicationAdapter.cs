@@ -7,10 +7,7 @@ namespace Serverless.WebApp.Hosting.Server;
 internal sealed class HttpApplicationAdapter<TContext>(IHttpApplication<TContext> application) : IHttpApplicationAdapter
     where TContext : notnull
 {
-    public LambdaFeatureCollection CreateFeatureCollection(LambdaRequestFeature request, LambdaResponseFeature response,
-        LambdaResponseBodyFeature body, LambdaConnectionFeature connection, LambdaRequestLifetimeFeature lifetime,
-        LambdaRequestIdentifierFeature identifier, LambdaRequestContextFeature context) =>
-        new HostContextFeatureCollection<TContext>(request, response, body, connection, lifetime, identifier, context);
+    public LambdaFeatureCollection CreateFeatureCollection(LambdaFeatureSet features) => new HostContextFeatureCollection<TContext>(features);
 
     public object CreateContext(IFeatureCollection features) => application.CreateContext(features);
 

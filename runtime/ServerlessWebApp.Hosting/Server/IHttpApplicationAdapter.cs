@@ -7,9 +7,7 @@ namespace Serverless.WebApp.Hosting.Server;
 internal interface IHttpApplicationAdapter
 {
     /// <summary>A reusable feature collection on which the host can keep its per-request context between requests.</summary>
-    LambdaFeatureCollection CreateFeatureCollection(LambdaRequestFeature request, LambdaResponseFeature response,
-        LambdaResponseBodyFeature body, LambdaConnectionFeature connection, LambdaRequestLifetimeFeature lifetime,
-        LambdaRequestIdentifierFeature identifier, LambdaRequestContextFeature context);
+    LambdaFeatureCollection CreateFeatureCollection(LambdaFeatureSet features);
 
     object CreateContext(IFeatureCollection features);
 

@@ -120,7 +120,29 @@ public class ResponseTests
     }
 
     [Fact]
-    public async Task AppExceptionIsA500WithTheRequestIdLoggedOnce()
+    public async Task AppExceptionBeforeTheResponseStartsIsABare500LoggedOnceWithTheRequestId()
+    {
+        // GIVEN an app that sets a header, then throws before writing anything
+        await using var host = await LambdaAppHost.StartAsync(app => app.Run(context =>
+        {
+            context.Response.Headers["X-Set-Before-Failing"] = "1";
+            throw new InvalidOperationException("the database is gone");
+        }));
+
+        // WHEN a request arrives
+        var result = await host.InvokeAsync(TestEvents.HttpApi());
+
+        // THEN the client gets what Kestrel sends: 500, no headers, no body (no problem details the app did not ask for)
+        Assert.Equal("""{"statusCode":500,"headers":{},"body":"","isBase64Encoded":false}""", result.Payload);
+        // ... and the exception is logged once, at Error, with the request id
+        var logged = host.Logs.Logs.Where(l => l.Exception is InvalidOperationException).ToList();
+        Assert.Single(logged);
+        Assert.Equal(LogLevel.Error, logged[0].Level);
+        Assert.Equal("req-1", logged[0].AwsRequestId);
+    }
+
+    [Fact]
+    public async Task AppExceptionAfterTheResponseStartedFailsTheInvocationInsteadOfPostingHalfAResponse()
     {
         await using var host = await LambdaAppHost.StartAsync(app => app.Run(async context =>
         {
@@ -130,15 +152,8 @@ public class ResponseTests
 
         var result = await host.InvokeAsync(TestEvents.HttpApi());
 
-        Assert.Equal(500, result.Json.GetProperty("statusCode").GetInt32());
-        var problem = JsonDocument.Parse(result.Json.GetProperty("body").GetString()!).RootElement;
-        Assert.Equal("req-1", problem.GetProperty("requestId").GetString());
-        Assert.DoesNotContain("the database is gone", result.Payload);
-        Assert.DoesNotContain("partial output", result.Payload);
-        var logged = host.Logs.Logs.Where(l => l.Exception is InvalidOperationException).ToList();
-        Assert.Single(logged);
-        Assert.Equal(LogLevel.Error, logged[0].Level);
-        Assert.Equal("req-1", logged[0].AwsRequestId);
+        Assert.Equal("IncompleteResponse", result.Error?.ErrorType);
+        Assert.DoesNotContain("partial output", result.Error!.ErrorMessage);
     }
 
     [Fact]
@@ -223,17 +238,19 @@ public class ResponseTests
     }
 
     [Fact]
-    public async Task AbortedRequestIsABadGateway()
+    public async Task AnAbortedRequestIsNeverPostedAsAResponse()
     {
         await using var host = await LambdaAppHost.StartAsync(app => app.Run(context =>
         {
+            context.Response.StatusCode = 200;
             context.Abort();
             return Task.CompletedTask;
         }));
 
         var result = await host.InvokeAsync(TestEvents.HttpApi());
 
-        Assert.Equal(502, result.Json.GetProperty("statusCode").GetInt32());
+        Assert.Equal("IncompleteResponse", result.Error?.ErrorType);
+        Assert.Contains("aborted", result.Error!.ErrorMessage);
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+namespace Serverless.WebApp.Hosting.Tests.Parity;
+
+public sealed record Person(string Name, int Age, string[]? Tags);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Serverless.WebApp.Hosting.Commands;
 using Serverless.WebApp.Hosting.Events;
 using Serverless.WebApp.Hosting.Invocations;
@@ -100,13 +101,15 @@ public static class ServerlessWebAppServiceCollectionExtensions
 
     private static void AddLambdaLogging(IServiceCollection services, ILambdaEnvironment environment)
     {
+        var lambdaLevel = MinimumLevel(environment.GetVariable(LambdaEnvironmentVariables.LogLevel));
         services.AddLogging(logging =>
         {
             logging.AddConsole();
-            if (MinimumLevel(environment.GetVariable(LambdaEnvironmentVariables.LogLevel)) is { } level) logging.SetMinimumLevel(level);
+            if (lambdaLevel is { } level) logging.SetMinimumLevel(level);
         });
+        services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(new AspNetCoreLogLevelDefault(lambdaLevel));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, LambdaJsonConsoleFormatter>());
-        services.AddOptions<ConsoleLoggerOptions>().Configure<Microsoft.Extensions.Options.IOptions<ServerlessWebAppOptions>>((console, swa) =>
+        services.AddOptions<ConsoleLoggerOptions>().Configure<IOptions<ServerlessWebAppOptions>>((console, swa) =>
         {
             if (swa.Value.UseJsonLogging) console.FormatterName = LambdaJsonConsoleFormatter.FormatterName;
         });

@@ -12,7 +12,8 @@ namespace Serverless.WebApp.Hosting.Logging;
 /// <summary>
 /// One JSON object per line in the shape of Lambda's JSON log format, so CloudWatch Logs and Logs Insights index it:
 /// <c>{"timestamp", "level", "message", "logger", "requestId", …template values…, "errorType", "errorMessage", "stackTrace"}</c>.
-/// The request id comes from the invocation's logging scope.
+/// The request id comes from the invocation's logging scope. Long text is capped (<see cref="TextLimits"/>): a log line
+/// that quotes a 1 MB header stays well inside the 256 KB CloudWatch keeps of an event.
 /// </summary>
 internal sealed class LambdaJsonConsoleFormatter : ConsoleFormatter
 {
@@ -38,7 +39,7 @@ internal sealed class LambdaJsonConsoleFormatter : ConsoleFormatter
             json.WriteStartObject();
             json.WriteString("timestamp"u8, _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("level"u8, Level(logEntry.LogLevel));
-            json.WriteString("message"u8, message ?? logEntry.Exception!.Message);
+            json.WriteString("message"u8, TextLimits.Cap(message ?? logEntry.Exception!.Message));
             json.WriteString("logger"u8, logEntry.Category);
             if (logEntry.EventId.Id != 0) json.WriteNumber("eventId"u8, logEntry.EventId.Id);
 
@@ -58,9 +59,9 @@ internal sealed class LambdaJsonConsoleFormatter : ConsoleFormatter
             if (logEntry.Exception is { } exception)
             {
                 json.WriteString("errorType"u8, exception.GetType().FullName);
-                json.WriteString("errorMessage"u8, exception.Message);
+                json.WriteString("errorMessage"u8, TextLimits.Cap(exception.Message));
                 json.WriteStartArray("stackTrace"u8);
-                foreach (var line in exception.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                foreach (var line in TextLimits.StackLines(exception))
                 {
                     json.WriteStringValue(line);
                 }
@@ -109,7 +110,7 @@ internal sealed class LambdaJsonConsoleFormatter : ConsoleFormatter
             case long l: json.WriteNumber(key, l); break;
             case double d when double.IsFinite(d): json.WriteNumber(key, d); break;
             case decimal m: json.WriteNumber(key, m); break;
-            default: json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+            default: json.WriteString(key, TextLimits.Cap(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)); break;
         }
     }
 

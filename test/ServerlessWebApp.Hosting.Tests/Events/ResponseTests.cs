@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.WebApp.Hosting.Tests.Support;
 
@@ -235,6 +236,26 @@ public class ResponseTests
         var result = await host.InvokeAsync(TestEvents.HttpApi());
 
         Assert.Equal(202, result.Json.GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnIncompleteResponseStillEndsTheRequestForTheHost()
+    {
+        // GIVEN an app that asks for the hosting layer's request lines, and aborts its response
+        await using var host = await LambdaAppHost.StartAsync(
+            app => app.Run(context =>
+            {
+                context.Abort();
+                return Task.CompletedTask;
+            }),
+            configureServices: services => services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting", LogLevel.Information)));
+
+        // WHEN the invocation fails as IncompleteResponse
+        var result = await host.InvokeAsync(TestEvents.HttpApi());
+
+        // THEN the host's context was still disposed: the request is logged as finished
+        Assert.Equal("IncompleteResponse", result.Error?.ErrorType);
+        Assert.Contains(host.Logs.Logs, l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && l.Message.StartsWith("Request finished", StringComparison.Ordinal) && l.AwsRequestId == "req-1");
     }
 
     [Fact]

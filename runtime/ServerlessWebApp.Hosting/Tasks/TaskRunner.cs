@@ -66,11 +66,11 @@ internal sealed class TaskRunner
             return TaskRunOutcome.Failed($"Busy: task {message.TaskId} is running in another delivery.");
         }
 
-        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (deadline is { } due)
-        {
-            attemptCancellation.CancelAfter(due - _clock.GetUtcNow());
-        }
+        // The deadline runs on the injected clock (tests move it by hand); time spent above may already have used it up.
+        using var deadlineCancellation = deadline is { } due
+            ? new CancellationTokenSource(Max(due - _clock.GetUtcNow(), TimeSpan.Zero), _clock)
+            : null;
+        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineCancellation?.Token ?? CancellationToken.None);
 
         try
         {
@@ -109,4 +109,6 @@ internal sealed class TaskRunner
         await _status.FailAsync(message.TaskId, message.TaskName, error, cancellationToken).ConfigureAwait(false);
         return TaskRunOutcome.Failed(error);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -214,16 +214,20 @@ public sealed class LocalTaskQueueTests : IDisposable
     [Fact]
     public async Task DelayedLocalTaskWaitsForItsDelay()
     {
-        await using var app = BuildApp();
+        // GIVEN one worker, a task delayed by 10 minutes and then one due now
+        await using var app = BuildApp(concurrency: 1);
         await app.StartAsync();
+        var queue = app.Services.GetRequiredService<ITaskQueue>();
+        var delayed = await queue.EnqueueAsync("compute-dna", new DnaJob("A", 1), new TaskEnqueueOptions { Delay = TimeSpan.FromMinutes(10) });
+        var due = await queue.EnqueueAsync("compute-dna", new DnaJob("A", 2));
 
-        var taskId = await app.Services.GetRequiredService<ITaskQueue>().EnqueueAsync("compute-dna", new DnaJob("A", 1),
-            new TaskEnqueueOptions { Delay = TimeSpan.FromMinutes(10) });
-        await Task.Delay(300);
+        // WHEN the worker has run the one due now (it claims in order, one at a time: a visible delayed task would have run first)
+        await WaitForAsync(app, due, r => r.State == TaskState.Done);
 
-        var record = await app.Services.GetRequiredService<ITaskStatusStore>().GetAsync(taskId);
+        // THEN the delayed one has not been touched
+        var record = await app.Services.GetRequiredService<ITaskStatusStore>().GetAsync(delayed);
         Assert.Equal(TaskState.Received, record!.State);
-        Assert.Empty(_attempts);
+        Assert.False(_attempts.ContainsKey(1));
         await app.StopAsync();
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Serverless.WebApp.Hosting.Tasks;
 using Serverless.WebApp.Hosting.Tasks.Aws;
 using Serverless.WebApp.TestSupport;
@@ -19,7 +21,6 @@ public sealed class SqsTaskBatchHandlerTests : IAsyncDisposable
             return Task.CompletedTask;
         });
         _app.MapTask<DnaJob>("explode", (_, _, _) => throw new InvalidOperationException("boom"));
-        _app.MapTask<DnaJob>("wait-forever", (_, _, ct) => Task.Delay(Timeout.Infinite, ct));
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
@@ -74,16 +75,28 @@ public sealed class SqsTaskBatchHandlerTests : IAsyncDisposable
     [Fact]
     public async Task RunningTaskIsCancelledBeforeTheInvocationDeadline()
     {
-        // GIVEN a task that waits until cancelled, and an invocation with 2.5 s left (the margin is 2 s)
+        // GIVEN a worker on a clock the test moves, a task that waits until cancelled, and 2.5 s left (the margin is 2 s)
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = TaskTestApp.Build(TaskTestApp.Lambda(queueUrl: "http://127.0.0.1:1/000000000000/tasks"),
+            services => services.AddSingleton<TimeProvider>(clock));
+        app.MapTask<DnaJob>("wait-forever", async (_, _, ct) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+        });
         var batch = TaskTestApp.SqsEvent(("m-slow", TaskTestApp.TaskBody("t1", "wait-forever", """{"sequence":"A","repeat":1}"""), 1));
-        var started = DateTimeOffset.UtcNow;
+        var handling = app.Handler<SqsTaskBatchHandler>().InvokeAsync(batch, deadline: clock.GetUtcNow().AddMilliseconds(2500));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        // WHEN the worker handles it
-        var response = await Worker.InvokeAsync(batch, deadline: started.AddMilliseconds(2500));
+        // WHEN the clock reaches a moment before the margin, the task still runs
+        clock.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.False(handling.IsCompleted, "the task was cut off before deadline minus margin");
 
-        // THEN the task is cut off before the deadline and its message reported as failed
+        // ... and when it reaches deadline minus margin, the task is cut off and its message reported as failed
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var response = await handling.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(["m-slow"], TaskTestApp.BatchItemFailures(response));
-        Assert.True(DateTimeOffset.UtcNow < started.AddMilliseconds(2500), "the worker answered after the deadline");
     }
 
     [Theory]

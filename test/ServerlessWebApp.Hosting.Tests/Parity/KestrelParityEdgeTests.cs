@@ -54,13 +54,8 @@ public sealed class KestrelParityEdgeTests(ParityFixture fixture) : IClassFixtur
     [InlineData("[::1")]
     [InlineData(":443")]
     [InlineData("a b")]
-    public async Task AHostHeaderIsRefusedExactlyWhenKestrelRefusesIt(string host)
-    {
-        var kestrelStatus = await fixture.Kestrel.SendRawAsync($"GET /prod/text HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
-        var bridge = await SendAlbAsync(headers => headers["host"] = new JsonArray(host));
-
-        Assert.Equal(kestrelStatus, bridge.Status);
-    }
+    public Task AHostHeaderIsRefusedExactlyWhenKestrelRefusesIt(string host) =>
+        AssertSameStatusAsync($"Host: {host}", headers => headers["host"] = new JsonArray(host));
 
     [Theory]
     [InlineData("tab\tinside")]
@@ -68,13 +63,8 @@ public sealed class KestrelParityEdgeTests(ParityFixture fixture) : IClassFixtur
     [InlineData("del\u007Finside")]
     [InlineData("naïve")]
     [InlineData("nul\u0000inside")]
-    public async Task ARequestHeaderValueIsTakenExactlyWhenKestrelTakesIt(string value)
-    {
-        var kestrelStatus = await fixture.Kestrel.SendRawAsync($"GET /prod/text HTTP/1.1\r\nHost: api.example.com\r\nX-Odd: {value}\r\nConnection: close\r\n\r\n");
-        var bridge = await SendAlbAsync(headers => headers["x-odd"] = new JsonArray(value));
-
-        Assert.Equal(kestrelStatus, bridge.Status);
-    }
+    public Task ARequestHeaderValueIsTakenExactlyWhenKestrelTakesIt(string value) =>
+        AssertSameStatusAsync($"Host: api.example.com\r\nX-Odd: {value}", headers => headers["x-odd"] = new JsonArray(value));
 
     [Theory]
     [InlineData("Bad Name")]
@@ -83,20 +73,22 @@ public sealed class KestrelParityEdgeTests(ParityFixture fixture) : IClassFixtur
     [InlineData("Bad\u0001Name")]
     [InlineData("Bad\u007FName")]
     [InlineData("Bad\u0000Name")]
-    public async Task ARequestHeaderNameIsTakenExactlyWhenKestrelTakesIt(string name)
-    {
-        var kestrelStatus = await fixture.Kestrel.SendRawAsync($"GET /prod/text HTTP/1.1\r\nHost: api.example.com\r\n{name}: x\r\nConnection: close\r\n\r\n");
-        var bridge = await SendAlbAsync(headers => headers[name.ToLowerInvariant()] = new JsonArray("x"));
+    public Task ARequestHeaderNameIsTakenExactlyWhenKestrelTakesIt(string name) =>
+        AssertSameStatusAsync($"Host: api.example.com\r\n{name}: x", headers => headers[name.ToLowerInvariant()] = new JsonArray("x"));
 
-        Assert.Equal(kestrelStatus, bridge.Status);
-    }
-
-    /// <summary>GET /prod/text through an ALB with multi-value headers, the event's headers changed by <paramref name="change"/>.</summary>
-    private async Task<ClientResponse> SendAlbAsync(Action<JsonObject> change)
+    /// <summary>
+    /// GET /prod/text written on a bare socket to Kestrel with <paramref name="headerLines"/>, and sent through an ALB
+    /// with multi-value headers with the event's headers changed by <paramref name="change"/>: the same status.
+    /// </summary>
+    private async Task AssertSameStatusAsync(string headerLines, Action<JsonObject> change)
     {
+        var kestrelStatus = await fixture.Kestrel.SendRawAsync($"GET /prod/text HTTP/1.1\r\n{headerLines}\r\nConnection: close\r\n\r\n");
+
         var frontDoor = ParityFixture.FrontDoor(FrontDoorKind.AlbMultiValue);
         var lambdaEvent = JsonNode.Parse(frontDoor.BuildEvent(ParityRequest.Get("/prod/text"), null))!.AsObject();
         change(lambdaEvent["multiValueHeaders"]!.AsObject());
-        return BridgeUnderTest.Read(frontDoor, await fixture.Bridge.Host.InvokeAsync(lambdaEvent.ToJsonString()));
+        var bridge = BridgeUnderTest.Read(frontDoor, await fixture.Bridge.Host.InvokeAsync(lambdaEvent.ToJsonString()));
+
+        Assert.Equal(kestrelStatus, bridge.Status);
     }
 }

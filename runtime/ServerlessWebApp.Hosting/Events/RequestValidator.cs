@@ -19,7 +19,7 @@ internal static class RequestValidator
     public static string? Reject(HttpExchange exchange)
     {
         var request = exchange.Request;
-        foreach (var (name, values) in request.Headers)
+        foreach (var (name, values) in request.RequestHeaders)
         {
             if (!HttpCharacters.IsRequestHeaderName(name)) return "a header name has whitespace, NUL, CR, LF or a non-ASCII character";
             foreach (var value in values)

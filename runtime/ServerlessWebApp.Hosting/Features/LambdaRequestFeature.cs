@@ -26,6 +26,9 @@ internal sealed class LambdaRequestFeature : IHttpRequestFeature
 
     public IHeaderDictionary Headers { get; set; }
 
+    /// <summary>The headers the event carried, as the concrete type, for allocation-free enumeration.</summary>
+    public HeaderDictionary RequestHeaders => _headers;
+
     public Stream Body { get; set; } = Stream.Null;
 
     public void Reset()

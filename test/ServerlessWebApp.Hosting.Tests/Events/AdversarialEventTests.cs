@@ -92,7 +92,15 @@ public class AdversarialEventTests
         {
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "page.html"), new string('x', 339));
             await using var lambda = await LambdaAppHost.StartAsync(app =>
-                app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder.FullName) }));
+            {
+                // The deadline arrives while the request is in the app: wait for its signal, then serve the file too late.
+                app.Use(async (context, next) =>
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    await next(context);
+                });
+                app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder.FullName) });
+            });
 
             var result = await lambda.InvokeAsync(TestEvents.HttpApi(rawPath: "/page.html"), deadline: DateTimeOffset.UtcNow.AddSeconds(-1));
 

@@ -20,10 +20,18 @@ internal static class SwaEnvironment
     public const string UploadsBucket = "SWA_UPLOADS_BUCKET";
     /// <summary>The stage name of the front door, when there is one.</summary>
     public const string Stage = "SWA_STAGE";
-    /// <summary>Comma-separated names of environment variables whose values are SSM parameter names.</summary>
-    public const string SsmParameterNames = "SWA_SSM_PARAMETERS";
-    /// <summary>Comma-separated names of environment variables whose values are Secrets Manager secret ARNs.</summary>
-    public const string SecretArns = "SWA_SECRETS";
+    /// <summary>
+    /// The secrets the runtime reads into configuration at start: comma-separated <c>key=parameter</c> pairs, each a
+    /// configuration key (<see cref="SwaNames.ConfigurationKeyPattern"/>) and the Parameter Store name to read it from
+    /// (a Secrets Manager secret as <see cref="SwaSecrets.SecretsManagerReferencePrefix"/> + its name). Never values.
+    /// </summary>
+    public const string Secrets = "SWA_SECRETS";
+    /// <summary>
+    /// The event sources this function receives: comma-separated <c>name=arn</c> pairs, each a name the app maps with
+    /// <c>MapEvent</c> (<see cref="SwaNames.EventSourceNamePattern"/>) and the ARN its records carry (bucket, topic,
+    /// queue, DynamoDB stream, Kinesis stream or EventBridge rule). Records are routed by that ARN.
+    /// </summary>
+    public const string EventSources = "SWA_EVENT_SOURCES";
 
     public const string WebRole = "web";
     public const string WorkerRole = "worker";
@@ -70,6 +78,47 @@ internal static class SwaNames
 
     /// <summary>Command names accepted by <c>MapCommand</c> and by management-command outputs.</summary>
     public const string CommandNamePattern = "^[A-Za-z0-9._:-]{1,64}$";
+
+    /// <summary>Event source names accepted by <c>MapEvent</c> and by the construct's <c>EventSources</c>.</summary>
+    public const string EventSourceNamePattern = "^[A-Za-z0-9._-]{1,64}$";
+
+    /// <summary>
+    /// Configuration keys a secret may be read into (<c>Db:Password</c>): sections separated by ':', each of letters,
+    /// digits, '.', '_' and '-'.
+    /// </summary>
+    public const string ConfigurationKeyPattern = "^[A-Za-z0-9._-]+(:[A-Za-z0-9._-]+)*$";
+
+    /// <summary>Separates the entries of <see cref="SwaEnvironment.Secrets"/> and <see cref="SwaEnvironment.EventSources"/>.</summary>
+    public const char EntrySeparator = ',';
+
+    /// <summary>Separates an entry's name from its value.</summary>
+    public const char NameValueSeparator = '=';
+}
+
+/// <summary>How secrets are read: every one through Parameter Store, in one <c>GetParameters</c> batch.</summary>
+internal static class SwaSecrets
+{
+    /// <summary>Parameter Store's path for a Secrets Manager secret, followed by the secret's name.</summary>
+    public const string SecretsManagerReferencePrefix = "/aws/reference/secretsmanager/";
+
+    /// <summary>The most names one <c>GetParameters</c> call takes.</summary>
+    public const int MaxNamesPerCall = 10;
+}
+
+/// <summary>
+/// The envelope in which the construct's EventBridge rules deliver an event (an input transformer), so the runtime
+/// can route it by the rule that matched: <c>{"serverlessWebApp": {"kind": "event", "ruleArn": ..., "event": {...}}}</c>.
+/// </summary>
+internal static class SwaEventBridgeEnvelope
+{
+    public const string Kind = "event";
+    public const string RuleArn = "ruleArn";
+    public const string Event = "event";
+
+    /// <summary>The input template: EventBridge fills in the rule's ARN and the whole original event.</summary>
+    public const string InputTemplate =
+        "{\"" + SwaControlEvent.Envelope + "\":{\"" + SwaControlEvent.Kind + "\":\"" + Kind + "\",\"" + RuleArn +
+        "\":\"<aws.events.rule-arn>\",\"" + Event + "\":<aws.events.event.json>}}";
 }
 
 /// <summary>

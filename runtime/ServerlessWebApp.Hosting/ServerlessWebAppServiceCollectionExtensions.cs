@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Serverless.WebApp.Hosting.Commands;
+using Serverless.WebApp.Hosting.EventSources.Dispatch;
 using Serverless.WebApp.Hosting.Events;
 using Serverless.WebApp.Hosting.Invocations;
 using Serverless.WebApp.Hosting.KeepWarming;
@@ -49,6 +50,7 @@ public static class ServerlessWebAppServiceCollectionExtensions
         services.AddServerlessWebAppTasks();
         services.AddServerlessWebAppKeepWarm();
         services.AddServerlessWebAppCommands();
+        services.AddServerlessWebAppEventSources();
 
         if (string.IsNullOrEmpty(environment.GetVariable(LambdaEnvironmentVariables.RuntimeApi)))
         {

@@ -10,6 +10,10 @@ public static class RepositoryPaths
 
     public static string LambdaEvent(string fileName) => Path.Combine(LambdaEvents, fileName);
 
+    /// <summary>A recorded event-source payload in <c>test/fixtures/event-sources/</c>, e.g. <c>s3/object-created-put.json</c>.</summary>
+    public static string EventSourceFixture(string relativePath) =>
+        Path.Combine(Root, "test", "fixtures", "event-sources", relativePath);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

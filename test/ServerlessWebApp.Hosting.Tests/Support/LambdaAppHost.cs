@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.WebApp.Hosting.Runtime;
@@ -28,12 +29,14 @@ internal sealed class LambdaAppHost : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
 
     public static async Task<LambdaAppHost> StartAsync(Action<WebApplication> configureApp,
-        Action<ServerlessWebAppOptions>? configureOptions = null, Action<IServiceCollection>? configureServices = null)
+        Action<ServerlessWebAppOptions>? configureOptions = null, Action<IServiceCollection>? configureServices = null,
+        IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var environment = FakeLambdaEnvironment.InsideLambda();
         var runtime = new FakeRuntimeClient();
         var logs = new CapturingLoggerProvider();
         var builder = WebApplication.CreateSlimBuilder();
+        if (configuration is not null) builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddServerlessWebApp(configureOptions, environment);
         builder.Services.AddSingleton<ILambdaRuntimeClient>(runtime);
         builder.Logging.ClearProviders();

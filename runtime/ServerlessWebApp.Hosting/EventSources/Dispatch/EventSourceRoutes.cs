@@ -23,8 +23,8 @@ internal sealed partial class EventSourceRoutes
         foreach (var entry in (variable ?? "").Split(SwaNames.EntrySeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var separator = entry.IndexOf(SwaNames.NameValueSeparator);
-            var name = separator > 0 ? entry[..separator] : "";
-            var arn = separator > 0 ? entry[(separator + 1)..] : "";
+            var name = separator > 0 ? entry[..separator].Trim() : "";
+            var arn = separator > 0 ? entry[(separator + 1)..].Trim() : "";
             if (!NamePattern().IsMatch(name) || KindOfArn(arn) is null)
             {
                 throw new InvalidOperationException(

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using FoundryService.ComputeDna;
+using FoundryService.SequenceImports;
 using FoundryService.Tasks;
 
 namespace FoundryService;
@@ -11,6 +12,7 @@ namespace FoundryService;
 [JsonSerializable(typeof(ComputeDnaPayload))]
 [JsonSerializable(typeof(DnaAnalysis))]
 [JsonSerializable(typeof(TaskAccepted))]
+[JsonSerializable(typeof(SequenceImport))]
 [JsonSerializable(typeof(TaskStatusResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]

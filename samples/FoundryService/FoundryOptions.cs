@@ -22,4 +22,10 @@ public sealed class FoundryOptions
 
     /// <summary>SQLite file for results when no table is set. Default: <c>foundry-results.db</c> in the content root.</summary>
     public string? ResultsDatabasePath { get; set; }
+
+    /// <summary>
+    /// The key partner labs put in their sequence imports (<c>lab_key</c>); an import without it fails. A secret: deployed
+    /// through the construct's <c>Secrets</c> into this key, locally from user secrets. Default: none, imports are not checked.
+    /// </summary>
+    public string? LabKey { get; set; }
 }

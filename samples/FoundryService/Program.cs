@@ -1,11 +1,13 @@
 using FoundryService;
 using FoundryService.ComputeDna;
 using FoundryService.Results;
+using FoundryService.SequenceImports;
 using FoundryService.Tasks;
 using Serverless.WebApp.Hosting;
 using Serverless.WebApp.Hosting.Tasks;
 
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Configuration.AddServerlessWebAppSecrets();
 builder.Services.AddServerlessWebApp();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, FoundryJsonContext.Default));
 builder.Services.AddOptions<FoundryOptions>()
@@ -20,6 +22,7 @@ app.UseStaticFiles();
 app.MapComputeDna();
 app.MapTaskStatus();
 app.MapResultCommands();
+app.MapSequenceImports();
 if (TaskSupport.IsRegistered(app.Services))
 {
     app.MapTask<ComputeDnaPayload>(ComputeDnaTask.Name, ComputeDnaTask.RunAsync, FoundryJsonContext.Default.ComputeDnaPayload);

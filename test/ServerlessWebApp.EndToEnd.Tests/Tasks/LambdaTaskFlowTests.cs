@@ -15,6 +15,13 @@ public abstract class LambdaTaskFlowTests(LambdaTaskStack stack)
     protected LambdaTaskStack Stack { get; } = stack;
 
     [Fact]
+    public Task S3NotificationReachesTheWorkersMappedEventSource() => Events.EventSourceScenarios.S3NotificationReachesTheWorkerAsync(Stack);
+
+    [Fact]
+    public Task ImportBatchWithOneInvalidSequenceReportsOnlyThatMessage() =>
+        Events.EventSourceScenarios.ImportBatchFailsOnlyTheInvalidMessageAsync(Stack);
+
+    [Fact]
     public async Task SubmittedSequenceIsComputedByTheWorkerAndItsResultStored()
     {
         // GIVEN the web and worker functions, the queue and the tables

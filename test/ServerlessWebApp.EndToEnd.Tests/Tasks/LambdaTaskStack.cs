@@ -21,6 +21,9 @@ public class LambdaTaskStack : IAsyncLifetime
     public const string ResultsTable = "foundry-results";
     public const int MaxReceiveCount = 3;
 
+    /// <summary>The bucket the worker's <c>sequence-uploads</c> event source is registered for (the recorded S3 event's bucket).</summary>
+    public const string UploadsBucketArn = "arn:aws:s3:::lambda-artifacts-deafc19498e3f2df";
+
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly PublishMode _mode;
 
@@ -36,6 +39,9 @@ public class LambdaTaskStack : IAsyncLifetime
     public DynaliteServer Dynalite { get; private set; } = null!;
     public string QueueUrl { get; private set; } = "";
     public string DeadLetterQueueUrl { get; private set; } = "";
+    /// <summary>The queue registered as the worker's <c>sequence-imports</c> event source (not the task queue).</summary>
+    public string ImportsQueueUrl { get; private set; } = "";
+    public string ImportsQueueArn { get; private set; } = "";
     public LambdaRuntimeApiEmulator Web { get; private set; } = null!;
     public LambdaRuntimeApiEmulator Worker { get; private set; } = null!;
     public RuntimeProcess WebProcess { get; private set; } = null!;
@@ -68,6 +74,8 @@ public class LambdaTaskStack : IAsyncLifetime
         var credentials = new BasicAWSCredentials("test", "test");
         SqsClient = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = Sqs.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
         DynamoClient = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = Dynalite.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
+        ImportsQueueUrl = Sqs.CreateQueue("sequence-imports", Sqs.CreateQueue("sequence-imports-dlq"), MaxReceiveCount, TimeSpan.FromSeconds(2));
+        ImportsQueueArn = (await SqsClient.GetQueueAttributesAsync(ImportsQueueUrl, ["QueueArn"])).QueueARN;
         await CreateTableAsync(StatusTable);
         await CreateTableAsync(ResultsTable);
 
@@ -102,6 +110,8 @@ public class LambdaTaskStack : IAsyncLifetime
         environment["Foundry__ResultsTable"] = ResultsTable;
         environment["Foundry__ComputeDuration"] = "00:00:00.300";
         environment["Logging__LogLevel__Default"] = "Warning";
+        // The construct registers event sources on the worker (the default): the sample's bucket and imports queue.
+        if (role == "worker") environment["SWA_EVENT_SOURCES"] = $"sequence-uploads={UploadsBucketArn},sequence-imports={ImportsQueueArn}";
         return environment;
     }
 

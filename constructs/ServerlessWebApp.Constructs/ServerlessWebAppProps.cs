@@ -72,9 +72,11 @@ public sealed class ServerlessWebAppProps
     public IDictionary<string, string>? Environment { get; set; }
 
     /// <summary>
-    /// Secrets by environment-variable name. The variable holds the SSM parameter name or the secret's ARN (never
-    /// its value) and the function is granted read access; the runtime lists them in <c>SWA_SSM_PARAMETERS</c> /
-    /// <c>SWA_SECRETS</c>. Default: none.
+    /// Secrets by the configuration key the app reads them from (<c>builder.Configuration["Db:Password"]</c> after
+    /// <c>builder.Configuration.AddServerlessWebAppSecrets()</c>): keys are sections of letters, digits, '.', '_' and '-'
+    /// separated by ':'. Only parameter and secret names reach the function (<c>SWA_SECRETS</c>), never values; the
+    /// function is granted read access to each. The runtime reads them all in one Parameter Store call at start.
+    /// Default: none.
     /// </summary>
     public IDictionary<string, SecretReference>? Secrets { get; set; }
 

@@ -93,15 +93,12 @@ internal static class FunctionBuilder
         environment[SwaEnvironment.FunctionRole] = functionRole;
         if (functionRole == SwaEnvironment.WebRole && FrontDoorDefaults.StageName(props) is { } stage) environment[SwaEnvironment.Stage] = stage;
         foreach (var (name, value) in contract ?? new Dictionary<string, string>()) environment[name] = value;
-        var secrets = props.Secrets ?? new Dictionary<string, SecretReference>();
-        foreach (var (name, reference) in secrets)
+        if (props.Secrets is { Count: > 0 } secrets)
         {
-            environment[name] = reference.Parameter is not null ? reference.Parameter.ParameterName : reference.Secret!.SecretArn;
+            environment[SwaEnvironment.Secrets] = string.Join(SwaNames.EntrySeparator, secrets
+                .OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => $"{s.Key}{SwaNames.NameValueSeparator}{s.Value.ParameterStoreName}"));
         }
-        var ssmNames = secrets.Where(s => s.Value.Parameter is not null).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
-        var secretNames = secrets.Where(s => s.Value.Secret is not null).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
-        if (ssmNames.Count > 0) environment[SwaEnvironment.SsmParameterNames] = string.Join(',', ssmNames);
-        if (secretNames.Count > 0) environment[SwaEnvironment.SecretArns] = string.Join(',', secretNames);
         return environment;
     }
 
@@ -114,12 +111,30 @@ internal static class FunctionBuilder
         identity.Grant([.. statements]);
     }
 
+    /// <summary>
+    /// Read access to each secret: the parameter (and its key), or the Secrets Manager secret (and its key) plus
+    /// <c>ssm:GetParameters</c> on its Parameter Store reference, through which the runtime reads it.
+    /// </summary>
     private static void GrantSecrets(FunctionIdentity identity, ServerlessWebAppProps props)
     {
         foreach (var reference in props.Secrets?.Values ?? Enumerable.Empty<SecretReference>())
         {
-            if (reference.Parameter is not null) reference.Parameter.GrantRead(identity.PermissionsTarget);
-            else reference.Secret!.GrantRead(identity.PermissionsTarget);
+            if (reference.Parameter is not null)
+            {
+                reference.Parameter.GrantRead(identity.PermissionsTarget);
+                continue;
+            }
+            reference.Secret!.GrantRead(identity.PermissionsTarget);
+            identity.Grant(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
+            {
+                Actions = ["ssm:GetParameters"],
+                Resources = [Stack.Of(reference.Secret).FormatArn(new ArnComponents
+                {
+                    Service = "ssm",
+                    Resource = "parameter",
+                    ResourceName = reference.ParameterStoreName.TrimStart('/'),
+                })],
+            }));
         }
     }
 }

@@ -37,13 +37,14 @@ internal static partial class FunctionChecks
 
         foreach (var name in props.Environment?.Keys ?? Enumerable.Empty<string>())
             CheckVariableName(findings, nameof(props.Environment), name);
-        foreach (var (name, reference) in props.Secrets ?? new Dictionary<string, SecretReference>())
+        foreach (var (key, reference) in props.Secrets ?? new Dictionary<string, SecretReference>())
         {
-            CheckVariableName(findings, nameof(props.Secrets), name);
-            if (reference is null) findings.Error(nameof(props.Secrets), $"'{name}' has no reference; allowed: SecretReference.FromSsmParameter(...) or SecretReference.FromSecretsManager(...)");
-            if (props.Environment?.ContainsKey(name) == true)
-                findings.Error(nameof(props.Secrets), $"'{name}' is also set in Environment; allowed: each variable name in only one of Environment and Secrets");
+            if (!ConfigurationKey().IsMatch(key))
+                findings.Error(nameof(props.Secrets), $"key '{key}' is invalid; allowed: a configuration key such as Db:Password (sections of letters, digits, '.', '_' and '-', separated by ':')");
+            if (reference is null) findings.Error(nameof(props.Secrets), $"'{key}' has no reference; allowed: SecretReference.FromSsmParameter(...) or SecretReference.FromSecretsManager(...)");
         }
+        if (props.Secrets?.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            findings.Error(nameof(props.Secrets), $"names the key '{twice.Key}' twice (configuration keys ignore case); allowed: each key once");
 
         if (props.ReservedConcurrentExecutions is { } reserved && (reserved < 0 || reserved % 1 != 0))
             findings.Error(nameof(props.ReservedConcurrentExecutions), $"{reserved} is invalid; allowed: a whole number, 0 or more");
@@ -70,4 +71,7 @@ internal static partial class FunctionChecks
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex VariableName();
+
+    [GeneratedRegex(Serverless.WebApp.Contract.SwaNames.ConfigurationKeyPattern)]
+    private static partial Regex ConfigurationKey();
 }

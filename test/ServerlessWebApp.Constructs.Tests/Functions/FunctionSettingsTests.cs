@@ -113,24 +113,24 @@ public class FunctionSettingsTests
     }
 
     [Fact]
-    public void SecretsManagerSecretIsPassedByArnAndGrantedRead()
+    public void SecretsArePassedByConfigurationKeyAndParameterStoreNameAndGrantedRead()
     {
+        // GIVEN a Secrets Manager secret and an SSM parameter, each named by the configuration key the app reads
         var template = TestStacks.Synth(arrange: (stack, p) => p.Secrets = new Dictionary<string, SecretReference>
         {
-            ["API_TOKEN"] = SecretReference.FromSecretsManager(Secret.FromSecretCompleteArn(stack, "Token",
+            ["Api:Token"] = SecretReference.FromSecretsManager(Secret.FromSecretCompleteArn(stack, "Token",
                 "arn:aws:secretsmanager:eu-west-1:123456789012:secret:foundry/token-AbCdEf")),
+            ["Db:Password"] = SecretReference.FromSsmParameter(Amazon.CDK.AWS.SSM.StringParameter.FromSecureStringParameterAttributes(
+                stack, "Db", new Amazon.CDK.AWS.SSM.SecureStringParameterAttributes { ParameterName = "/foundry/db-password" })),
         });
-        template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["Environment"] = new Dictionary<string, object>
-            {
-                ["Variables"] = Match.ObjectLike(new Dictionary<string, object>
-                {
-                    ["API_TOKEN"] = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:foundry/token-AbCdEf",
-                    ["SWA_SECRETS"] = "API_TOKEN",
-                }),
-            },
-        }));
+
+        // THEN one variable maps each key to its Parameter Store name (the secret through the reference path), no value
+        var variables = WebFunctionVariables(template);
+        Assert.Equal("Api:Token=/aws/reference/secretsmanager/foundry/token,Db:Password=/foundry/db-password", variables["SWA_SECRETS"]);
+        Assert.DoesNotContain(variables.Keys, k => k.Contains(':'));
+
+        // AND the function may read the secret, its reference and the parameter, and nothing else of theirs
+        var statements = System.Text.Json.JsonSerializer.Serialize(template.FindResources("AWS::IAM::Policy"));
         template.HasResourceProperties("AWS::IAM::Policy", Match.ObjectLike(new Dictionary<string, object>
         {
             ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
@@ -145,6 +145,9 @@ public class FunctionSettingsTests
                 }),
             }),
         }));
+        Assert.Contains("parameter/aws/reference/secretsmanager/foundry/token", statements);
+        Assert.Contains("parameter/foundry/db-password", statements);
+        Assert.Contains("ssm:GetParameters", statements);
     }
 
     [Fact]

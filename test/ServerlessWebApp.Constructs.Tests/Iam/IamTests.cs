@@ -138,8 +138,7 @@ public class IamTests
             {
                 ["Variables"] = Match.ObjectLike(new Dictionary<string, object>
                 {
-                    ["DB_PASSWORD"] = "/foundry/db-password",
-                    ["SWA_SSM_PARAMETERS"] = "DB_PASSWORD",
+                    ["SWA_SECRETS"] = "Db:Password=/foundry/db-password",
                 }),
             },
         }));
@@ -165,7 +164,7 @@ public class IamTests
         });
         props.Secrets = new Dictionary<string, SecretReference>
         {
-            ["DB_PASSWORD"] = SecretReference.FromSsmParameter(StringParameter.FromSecureStringParameterAttributes(stack, "DbPassword",
+            ["Db:Password"] = SecretReference.FromSsmParameter(StringParameter.FromSecureStringParameterAttributes(stack, "DbPassword",
                 new SecureStringParameterAttributes { ParameterName = "/foundry/db-password" })),
         };
     }

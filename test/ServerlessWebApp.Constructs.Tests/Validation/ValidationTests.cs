@@ -64,13 +64,14 @@ public class ValidationTests
     [Fact] public void LambdaPrefixedEnvironmentNameIsRejected() => Rejected("Environment", p => p.Environment = new Dictionary<string, string> { ["LAMBDA_TASK_ROOT"] = "x" });
     [Fact] public void ConstructPrefixedEnvironmentNameIsRejected() => Rejected("Environment", p => p.Environment = new Dictionary<string, string> { ["SWA_STAGE"] = "x" });
     [Fact] public void MalformedEnvironmentNameIsRejected() => Rejected("Environment", p => p.Environment = new Dictionary<string, string> { ["1-BAD"] = "x" });
-    [Fact] public void SecretNameAlsoInEnvironmentIsRejected() => Rejected("Secrets", p => { }, (stack, p) =>
-    {
-        p.Environment = new Dictionary<string, string> { ["TOKEN"] = "x" };
-        p.Secrets = new Dictionary<string, SecretReference> { ["TOKEN"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "S", "token")) };
-    });
-    [Fact] public void ReservedSecretNameIsRejected() => Rejected("Secrets", p => { }, (stack, p) =>
-        p.Secrets = new Dictionary<string, SecretReference> { ["AWS_SECRET"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "S", "token")) });
+    [Fact] public void SecretKeyThatIsNoConfigurationKeyIsRejected() => Assert.Contains("Db:Password", Rejected("Secrets", p => { }, (stack, p) =>
+        p.Secrets = new Dictionary<string, SecretReference> { ["Db::Password"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "S", "token")) }));
+    [Fact] public void SecretKeyTwiceInDifferentCaseIsRejected() => Rejected("Secrets", p => { }, (stack, p) =>
+        p.Secrets = new Dictionary<string, SecretReference>
+        {
+            ["Db:Password"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "S", "token")),
+            ["db:password"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "T", "other")),
+        });
     [Fact] public void NegativeReservedConcurrencyIsRejected() => Rejected("ReservedConcurrentExecutions", p => p.ReservedConcurrentExecutions = -1);
     [Fact] public void ZeroProvisionedConcurrencyIsRejected() => Rejected("ProvisionedConcurrentExecutions", p => p.ProvisionedConcurrentExecutions = 0);
     [Fact] public void ProvisionedAboveReservedConcurrencyIsRejected() => Rejected("ProvisionedConcurrentExecutions", p => { p.ReservedConcurrentExecutions = 2; p.ProvisionedConcurrentExecutions = 5; });

@@ -11,10 +11,12 @@ using Constructs;
 using Serverless.WebApp.Constructs.Assets;
 using Serverless.WebApp.Constructs.Bundling;
 using Serverless.WebApp.Constructs.Commands;
+using Serverless.WebApp.Constructs.EventSources;
 using Serverless.WebApp.Constructs.FrontDoor;
 using Serverless.WebApp.Constructs.Functions;
 using Serverless.WebApp.Constructs.Iam;
 using Serverless.WebApp.Constructs.KeepWarming;
+using Serverless.WebApp.Constructs.LoadBalancing;
 using Serverless.WebApp.Constructs.Nag;
 using Serverless.WebApp.Constructs.Network;
 using Serverless.WebApp.Constructs.Tasks;
@@ -46,6 +48,8 @@ public class ServerlessWebApp : Construct, IConnectable
     {
         var node = Node;
         NodePath = node.Path;
+        EventSourcesValidation.Validate(NodePath, props);
+        LoadBalancerTargetBuilder.Validate(NodePath, props);
         Props = props;
         _validation = ConstructValidation.Start(this);
         node.SetContext(AccessLogsUseBucketPolicyFlag, true);
@@ -57,10 +61,15 @@ public class ServerlessWebApp : Construct, IConnectable
         Assets = AssetsBuilder.Build(this, props, Web);
         FrontDoor = FrontDoorBuilder.Build(this, props, Web);
         Tasks = TasksBuilder.Build(this, props, Web, Assets, AddFunction);
+        EventSources = EventSourcesBuilder.Build(this, props, Web, Tasks.Worker,
+            () => AddFunction("Worker", SwaEnvironment.WorkerRole, props.Tasks?.WorkerRole, EventSourceDefaults.WorkerTimeout));
+        if (Tasks.Worker is null && EventSources.Worker is not null) Tasks = Tasks with { Worker = EventSources.Worker };
+        LoadBalancerTargetGroup = LoadBalancerTargetBuilder.Build(this, props, Web);
         KeepWarm = KeepWarmBuilder.Build(this, props, Web);
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
         OrganisationRolePolicy.Apply(this, props);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, FrontDoor, Assets, Tasks);
+        EventSourceAcknowledgements.Apply(EventSources);
         _validation.AtSynth(this, ServerlessWebAppChecks.AtSynth);
     }
 
@@ -120,7 +129,19 @@ public class ServerlessWebApp : Construct, IConnectable
         })
         : throw new InvalidOperationException($"ServerlessWebApp '{Node.Path}' has no static assets bucket.");
 
-    /// <summary>The task worker function, when <c>Tasks</c> is set. Triggers must target <see cref="WorkerAlias"/>.</summary>
+    /// <summary>
+    /// For each of <c>EventSources</c> by name, what was created to deliver it: the event source mapping (queue, table
+    /// stream, Kinesis stream), the SNS subscription or the EventBridge rule. A bucket's notification lives on the bucket.
+    /// </summary>
+    public IReadOnlyDictionary<string, IConstruct> EventSourceResources => EventSources.Resources;
+
+    /// <summary>The Lambda target group on the existing load balancer's listener, when <c>LoadBalancerTarget</c> is set.</summary>
+    public Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationTargetGroup? LoadBalancerTargetGroup { get; }
+
+    /// <summary>
+    /// The worker function, when <c>Tasks</c> is set or an event source runs on the worker. Triggers must target
+    /// <see cref="WorkerAlias"/>.
+    /// </summary>
     public Amazon.CDK.AWS.Lambda.Function? WorkerFunction => Tasks.Worker?.Function;
 
     /// <summary>The worker's <c>live</c> alias, which the task queue and the schedules invoke.</summary>
@@ -206,6 +227,8 @@ public class ServerlessWebApp : Construct, IConnectable
     internal KeepWarm? KeepWarm { get => _validation.Built(field); }
 
     internal IReadOnlyList<ManagementCommand> Commands { get => field ?? throw _validation.NotBuilt(); }
+
+    internal EventSourcesParts EventSources { get => field ?? throw _validation.NotBuilt(); }
 
     /// <summary>Builds another function of this app (e.g. the task worker) with the same code, settings, VPC and IAM rules.</summary>
     internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null,

@@ -3,6 +3,8 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
+using Serverless.WebApp.Constructs.EventSources;
+using Serverless.WebApp.Constructs.LoadBalancing;
 
 namespace Serverless.WebApp.Constructs;
 
@@ -144,6 +146,12 @@ public sealed class ServerlessWebAppProps
     /// </summary>
     public bool? RestApiCloudWatchRole { get; set; }
 
+    /// <summary>
+    /// Also serve the app behind a listener of an existing Application Load Balancer (a Lambda target group and a
+    /// listener rule on the web function's <c>live</c> alias). No load balancer is created. Default: none.
+    /// </summary>
+    public LoadBalancerTargetProps? LoadBalancerTarget { get; set; }
+
     // ---- VPC ----
 
     /// <summary>An existing VPC to attach the function to. Default: none (no VPC resources are created).</summary>
@@ -215,6 +223,18 @@ public sealed class ServerlessWebAppProps
     /// <see cref="ServerlessWebAppWarnings.BucketsNotRetained"/>. Default: <c>RemovalPolicy.RETAIN</c> (nothing lost).
     /// </summary>
     public RemovalPolicy? BucketRemovalPolicy { get; set; }
+
+    // ---- Event sources ----
+
+    /// <summary>
+    /// AWS event sources delivered to the app's <c>app.MapEvent&lt;TEvent&gt;(name, handler)</c>: S3 buckets, SNS topics,
+    /// SQS queues, DynamoDB table streams, Kinesis streams and EventBridge patterns
+    /// (<see cref="AppEventSource.FromBucket"/>, ...), each wired to the worker (created when <see cref="Tasks"/> is not
+    /// set) or, when asked, the web function, with least-privilege grants, partial batch responses, and a failure queue
+    /// where the source has one. Nothing bills while idle except an SQS queue's pollers (as for <see cref="Tasks"/>).
+    /// Default: none.
+    /// </summary>
+    public IReadOnlyList<AppEventSource>? EventSources { get; set; }
 
     // ---- Tasks, keep-warm, management commands ----
 

@@ -1,0 +1,45 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Kinesis;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SQS;
+using Serverless.WebApp.Constructs.EventSources;
+using Serverless.WebApp.Constructs.Tests.Support;
+using Serverless.WebApp.Constructs.Tests.Tasks;
+
+namespace Serverless.WebApp.Constructs.Tests.EventSources;
+
+/// <summary>One synth shared by the event-source tests: an app without Tasks with one source of every kind on the worker.</summary>
+public sealed class EventSourcesStack
+{
+    public EventSourcesStack()
+    {
+        var (stack, app) = TestStacks.Create(arrange: (stack, p) => p.EventSources = Sources(stack));
+        App = app;
+        Template = new TemplateJson(Amazon.CDK.Assertions.Template.FromStack(stack));
+    }
+
+    internal ServerlessWebApp App { get; }
+
+    internal TemplateJson Template { get; }
+
+    /// <summary>A bucket, topic, queue (visibility 30 min, above the worker's 5), table with a stream, Kinesis stream and a custom bus.</summary>
+    internal static AppEventSource[] Sources(Stack stack) =>
+    [
+        AppEventSource.FromBucket("uploads", Bucket.FromBucketName(stack, "Uploads", "foundry-uploads"),
+            new BucketEventSourceOptions { Filters = [new NotificationKeyFilter { Prefix = "incoming/" }] }),
+        AppEventSource.FromTopic("alerts", new Topic(stack, "Alerts")),
+        AppEventSource.FromQueue("orders", new Queue(stack, "Orders", new QueueProps { VisibilityTimeout = Duration.Minutes(30) }),
+            new QueueEventSourceOptions { BatchSize = 5 }),
+        AppEventSource.FromTableStream("changes", new Table(stack, "Items", new TableProps
+        {
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "id", Type = AttributeType.STRING },
+            Stream = StreamViewType.NEW_AND_OLD_IMAGES,
+        })),
+        AppEventSource.FromKinesisStream("clicks", new Amazon.CDK.AWS.Kinesis.Stream(stack, "Clicks")),
+        AppEventSource.FromEventPattern("audit", new EventPattern { Source = ["aws.ec2"] },
+            new EventPatternSourceOptions { EventBus = new EventBus(stack, "Bus") }),
+    ];
+}

@@ -150,7 +150,7 @@ public sealed class ServerlessWebAppProps
     /// Also serve the app behind a listener of an existing Application Load Balancer (a Lambda target group and a
     /// listener rule on the web function's <c>live</c> alias). No load balancer is created. Default: none.
     /// </summary>
-    public LoadBalancerTargetProps? LoadBalancerTarget { get; set; }
+    public ExistingLoadBalancerTargetProps? LoadBalancerTarget { get; set; }
 
     // ---- VPC ----
 

@@ -7,7 +7,7 @@ namespace Serverless.WebApp.Constructs.LoadBalancing;
 /// runs (Zappa's <c>alb_enabled</c>): a Lambda target group and a listener rule. The construct creates no load balancer
 /// (it bills by the hour); the target group and rule cost nothing. The runtime answers ALB events as it answers the front door.
 /// </summary>
-public sealed class LoadBalancerTargetProps
+public sealed class ExistingLoadBalancerTargetProps
 {
     /// <summary>The listener to add the rule to (e.g. <c>ApplicationListener.FromLookup</c> or <c>FromApplicationListenerAttributes</c>). Required.</summary>
     public IApplicationListener? Listener { get; set; }

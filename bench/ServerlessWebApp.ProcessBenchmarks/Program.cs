@@ -28,6 +28,7 @@ switch (options.Command)
     case "size": await PackageSizeBenchmark.RunAsync(options, report); break;
     case "memory": await MemoryBenchmark.RunAsync(options, report); break;
     case "tierup": await TierUpBenchmark.RunAsync(options, report); break;
+    case "secrets": await SecretsColdStartBenchmark.RunAsync(options, report); break;
     case "all":
         await PackageSizeBenchmark.RunAsync(options, report);
         await ColdStartBenchmark.RunAsync(options, report);

@@ -69,7 +69,7 @@ public class ServerlessWebApp : Construct, IConnectable
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
         OrganisationRolePolicy.Apply(this, props);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, FrontDoor, Assets, Tasks);
-        EventSourceAcknowledgements.Apply(EventSources);
+        EventSourceAcknowledgements.Apply(this, EventSources);
         _validation.AtSynth(this, ServerlessWebAppChecks.AtSynth);
     }
 

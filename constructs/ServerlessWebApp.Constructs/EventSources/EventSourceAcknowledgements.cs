@@ -1,24 +1,66 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
 using Serverless.WebApp.Constructs.Nag;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
-/// <summary>The cdk-nag findings on the event sources' own resources that are a documented choice, each with its reason.</summary>
+/// <summary>The cdk-nag findings on the event sources' resources that are a documented choice, each with its reason.</summary>
 internal static class EventSourceAcknowledgements
 {
+    /// <summary>The id CDK gives its per-stack function that writes bucket notification configurations.</summary>
+    public const string BucketNotificationsHandlerId = "BucketNotificationsHandler050a0587b7544547bf325f094a3db834";
+
     public const string FailureQueueReason =
         "This queue is where an event source puts what it could not deliver or process (on-failure destination or " +
         "dead-letter queue), the end of the failure path; a redrive policy would only need another such queue. Messages " +
         "are kept 14 days for inspection.";
+    public const string NotificationsHandlerRuntimeReason =
+        "CDK's bucket-notifications handler (writes the bucket's notification configuration during deployment) is a " +
+        "function whose runtime CDK chooses; the construct cannot pick another.";
+    public const string NotificationsHandlerDeadLetterReason =
+        "CDK's bucket-notifications handler is invoked only by CloudFormation as a custom resource: when it fails, the " +
+        "deployment fails and rolls back, so no event is left to dead-letter.";
+    public const string NotificationsHandlerMemoryReason =
+        "CDK's bucket-notifications handler makes one PutBucketNotificationConfiguration call per deployment; CDK sets no " +
+        "memory size and offers no way to.";
+    public const string NotificationsHandlerBasicExecutionReason =
+        "CDK creates the bucket-notifications handler's role once per stack with AWSLambdaBasicExecutionRole (write its " +
+        "own logs) and offers no other policy.";
+    public const string NotificationsHandlerResourceReason =
+        "CDK grants its bucket-notifications handler s3:PutBucketNotification (an explicit action) on '*', as it serves every " +
+        "bucket of the stack; it runs only during deployments, never with the app's events.";
 
-    public static void Apply(EventSourcesParts parts)
+    public static void Apply(Construct scope, EventSourcesParts parts)
     {
-        if (parts.FailureQueues.Count == 0) return;
         var nag = new NagAcknowledgement();
         foreach (var queue in parts.FailureQueues)
         {
             nag.Add(queue, "Serverless-SQSRedrivePolicy", FailureQueueReason);
             nag.Add(queue, "AwsSolutions-SQS3", FailureQueueReason);
         }
+        if (parts.HasBucketSource && NotificationsHandler(scope) is { } handler) AcknowledgeNotificationsHandler(nag, handler);
         nag.Write();
+    }
+
+    /// <summary>CDK's per-stack bucket-notifications handler, when a bucket source created it.</summary>
+    public static IConstruct? NotificationsHandler(Construct scope) => Stack.Of(scope).Node.TryFindChild(BucketNotificationsHandlerId);
+
+    // The handler, its role and policy are CDK's per-stack singletons, shared with every other bucket notification of the
+    // stack: their acknowledgements are merged with those already written (AddShared).
+    private static void AcknowledgeNotificationsHandler(NagAcknowledgement nag, IConstruct handler)
+    {
+        if (handler.Node.TryFindChild("Resource") is CfnResource function)
+        {
+            foreach (var rule in new[] { "AwsSolutions-L1", "Serverless-LambdaLatestVersion" })
+                nag.AddShared(function, rule, NotificationsHandlerRuntimeReason);
+            nag.AddShared(function, "Serverless-LambdaDLQ", NotificationsHandlerDeadLetterReason);
+            nag.AddShared(function, "Serverless-LambdaDefaultMemorySize", NotificationsHandlerMemoryReason);
+        }
+        if (handler.Node.TryFindChild("Role") is not Role role || role.Node.DefaultChild is not CfnRole cfnRole) return;
+        nag.AddShared(cfnRole, "AwsSolutions-IAM4", NotificationsHandlerBasicExecutionReason,
+            NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AWSLambdaBasicExecutionRole$/"));
+        if (role.Node.TryFindChild("DefaultPolicy") is Policy policy)
+            nag.AddShared(policy, "AwsSolutions-IAM5", NotificationsHandlerResourceReason, "Resource::*");
     }
 }

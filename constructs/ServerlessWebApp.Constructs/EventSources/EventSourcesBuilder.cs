@@ -32,6 +32,11 @@ internal static class EventSourcesBuilder
         }
         var resources = bound.Where(b => b.Source.Resource is not null).ToDictionary(b => b.Source.Name, b => b.Source.Resource!, StringComparer.Ordinal);
         var failureQueues = scope.Node.Children.OfType<Queue>().ToArray();
-        return new EventSourcesParts(worker, resources, failureQueues);
+        var hasBucketSource = sources.Any(s => s is BucketEventSource);
+        // CDK's bucket-notifications handler is created at the stack's root, outside this construct: give its role the
+        // organisation's boundary too.
+        if (hasBucketSource && props.PermissionsBoundary is { } boundary && EventSourceAcknowledgements.NotificationsHandler(app) is { } handler)
+            Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(handler).Apply(boundary);
+        return new EventSourcesParts(worker, resources, failureQueues, hasBucketSource);
     }
 }

@@ -109,6 +109,28 @@ public static class ComplianceConfigurations
                 p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Schedules };
             }) with { PermissionsBoundaryName = BoundaryName },
 
+        Construct("events", "one event source of every kind on a worker created for them (bucket, topic, queue, table stream, Kinesis stream, EventBridge pattern on a custom bus) with their failure queues, a secret, and the web alias on an existing load balancer's listener",
+            (stack, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.EventSources = EventSources.EventSourcesStack.Sources(stack);
+                p.Secrets = new Dictionary<string, SecretReference>
+                {
+                    ["Db:Password"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "DbSecret", "foundry/db")),
+                };
+                p.LoadBalancerTarget = new Serverless.WebApp.Constructs.LoadBalancing.ExistingLoadBalancerTargetProps
+                {
+                    Listener = Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationListener.FromApplicationListenerAttributes(stack, "Listener",
+                        new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationListenerAttributes
+                        {
+                            ListenerArn = $"arn:aws:elasticloadbalancing:eu-west-1:{Account}:listener/app/org-alb/50dc6c495c0c9188/f2f7dc8efc522ab2",
+                            SecurityGroup = SecurityGroup.FromSecurityGroupId(stack, "AlbSecurityGroup", "sg-0123456789abcdef0"),
+                        }),
+                    Priority = 10,
+                    Conditions = [Amazon.CDK.AWS.ElasticLoadBalancingV2.ListenerCondition.PathPatterns(["/foundry/*"])],
+                };
+            }),
+
         new("app-dev", "the sample app's dev stage (app/StageSettings.Dev)", () => SampleApp.Value.Dev),
         new("app-prod", "the sample app's prod stage (app/StageSettings.Prod)", () => SampleApp.Value.Prod),
     ];

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.Kinesis;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SQS;
+using Serverless.WebApp.Constructs.Compliance;
 using Serverless.WebApp.Constructs.EventSources;
 using Serverless.WebApp.Constructs.Tests.Support;
 using Serverless.WebApp.Constructs.Tests.Tasks;
@@ -30,9 +31,8 @@ public sealed class EventSourcesStack
     [
         AppEventSource.FromBucket("uploads", Bucket.FromBucketName(stack, "Uploads", "foundry-uploads"),
             new BucketEventSourceOptions { Filters = [new NotificationKeyFilter { Prefix = "incoming/" }] }),
-        AppEventSource.FromTopic("alerts", new Topic(stack, "Alerts")),
-        AppEventSource.FromQueue("orders", new Queue(stack, "Orders", new QueueProps { VisibilityTimeout = Duration.Minutes(30) }),
-            new QueueEventSourceOptions { BatchSize = 5 }),
+        AppEventSource.FromTopic("alerts", new Topic(stack, "Alerts", new TopicProps { EnforceSSL = true })),
+        AppEventSource.FromQueue("orders", OrdersQueue(stack), new QueueEventSourceOptions { BatchSize = 5 }),
         AppEventSource.FromTableStream("changes", new Table(stack, "Items", new TableProps
         {
             PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "id", Type = AttributeType.STRING },
@@ -42,4 +42,18 @@ public sealed class EventSourcesStack
         AppEventSource.FromEventPattern("audit", new EventPattern { Source = ["aws.ec2"] },
             new EventPatternSourceOptions { EventBus = new EventBus(stack, "Bus") }),
     ];
+
+    /// <summary>The platform's queue as its own rules want it: TLS only, encrypted, with a dead-letter queue.</summary>
+    private static Queue OrdersQueue(Stack stack)
+    {
+        var deadLetters = new Queue(stack, "OrdersDeadLetters", new QueueProps { EnforceSSL = true, Encryption = QueueEncryption.SQS_MANAGED });
+        NagSuppression.Add(deadLetters, "Serverless-SQSRedrivePolicy", "The platform's terminal dead-letter queue of the orders queue.");
+        return new Queue(stack, "Orders", new QueueProps
+        {
+            VisibilityTimeout = Duration.Minutes(30),
+            EnforceSSL = true,
+            Encryption = QueueEncryption.SQS_MANAGED,
+            DeadLetterQueue = new DeadLetterQueue { Queue = deadLetters, MaxReceiveCount = 5 },
+        });
+    }
 }

@@ -24,6 +24,9 @@ internal static class EventSourceAcknowledgements
     public const string NotificationsHandlerMemoryReason =
         "CDK's bucket-notifications handler makes one PutBucketNotificationConfiguration call per deployment; CDK sets no " +
         "memory size and offers no way to.";
+    public const string NotificationsHandlerTracingReason =
+        "CDK's bucket-notifications handler runs once per deployment outside any request; CDK offers no tracing setting " +
+        "for it, and CloudFormation's events record each run.";
     public const string NotificationsHandlerBasicExecutionReason =
         "CDK creates the bucket-notifications handler's role once per stack with AWSLambdaBasicExecutionRole (write its " +
         "own logs) and offers no other policy.";
@@ -56,6 +59,7 @@ internal static class EventSourceAcknowledgements
                 nag.AddShared(function, rule, NotificationsHandlerRuntimeReason);
             nag.AddShared(function, "Serverless-LambdaDLQ", NotificationsHandlerDeadLetterReason);
             nag.AddShared(function, "Serverless-LambdaDefaultMemorySize", NotificationsHandlerMemoryReason);
+            nag.AddShared(function, "Serverless-LambdaTracing", NotificationsHandlerTracingReason);
         }
         if (handler.Node.TryFindChild("Role") is not Role role || role.Node.DefaultChild is not CfnRole cfnRole) return;
         nag.AddShared(cfnRole, "AwsSolutions-IAM4", NotificationsHandlerBasicExecutionReason,

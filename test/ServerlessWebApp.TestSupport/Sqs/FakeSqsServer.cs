@@ -24,17 +24,13 @@ public sealed class FakeSqsServer : IAsyncDisposable
     private const string AccountId = "000000000000";
     private const string Region = "us-east-1";
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentDictionary<string, FakeSqsQueue> _queuesByName = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _actions = new();
     private readonly Lock _lock = new();
     private readonly TimeProvider _clock;
 
-    private FakeSqsServer(WebApplication app, TimeProvider clock)
-    {
-        _app = app;
-        _clock = clock;
-    }
+    private FakeSqsServer(TimeProvider clock) => _clock = clock;
 
     /// <summary>The endpoint to use as the SDK's <c>ServiceURL</c>.</summary>
     public Uri ServiceUrl { get; private set; } = null!;
@@ -44,17 +40,8 @@ public sealed class FakeSqsServer : IAsyncDisposable
 
     public static async Task<FakeSqsServer> StartAsync(TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
-        var server = new FakeSqsServer(app, clock ?? TimeProvider.System);
-        app.Run(server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
-        server.ServiceUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var server = new FakeSqsServer(clock ?? TimeProvider.System);
+        (server._app, server.ServiceUrl) = await LoopbackEndpoint.StartAsync(server.HandleAsync).ConfigureAwait(false);
         return server;
     }
 

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Serverless.WebApp.TestSupport.Ssm;
 
@@ -21,11 +15,9 @@ public sealed class FakeSsmServer : IAsyncDisposable
 {
     private const string SecretsManagerPrefix = "/aws/reference/secretsmanager/";
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentDictionary<string, string> _parameters = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<IReadOnlyList<string>> _calls = new();
-
-    private FakeSsmServer(WebApplication app) => _app = app;
 
     /// <summary>The endpoint to use as the SDK's <c>ServiceURL</c> (or <c>AWS_ENDPOINT_URL_SSM</c>).</summary>
     public Uri ServiceUrl { get; private set; } = null!;
@@ -38,15 +30,8 @@ public sealed class FakeSsmServer : IAsyncDisposable
 
     public static async Task<FakeSsmServer> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeSsmServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.ServiceUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var server = new FakeSsmServer();
+        (server._app, server.ServiceUrl) = await LoopbackEndpoint.StartAsync(server.HandleAsync).ConfigureAwait(false);
         return server;
     }
 

@@ -79,17 +79,7 @@ internal sealed partial class EventSourceInvocationHandler<TAdapter> : ILambdaEv
             return;
         }
 
-        using var writer = new Utf8JsonWriter(response);
-        writer.WriteStartObject();
-        writer.WriteStartArray("batchItemFailures");
-        foreach (var id in failures)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("itemIdentifier", id);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        BatchItemFailuresResponse.Write(response, failures);
     }
 
     private string? FirstSourceArn(JsonElement lambdaEvent)

@@ -55,17 +55,7 @@ internal sealed class SqsTaskBatchHandler : ILambdaEventHandler
             }
         }
 
-        using var writer = new Utf8JsonWriter(response);
-        writer.WriteStartObject();
-        writer.WriteStartArray("batchItemFailures");
-        foreach (var messageId in failures)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("itemIdentifier", messageId);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        BatchItemFailuresResponse.Write(response, failures);
     }
 
     private async Task<bool> RunRecordAsync(JsonElement record, string messageId, DateTimeOffset deadline,

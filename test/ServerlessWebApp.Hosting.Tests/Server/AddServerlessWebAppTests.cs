@@ -65,7 +65,7 @@ public class AddServerlessWebAppTests
 
         var orders = provider.GetServices<ILambdaEventHandler>().Select(h => h.Order).Order().ToArray();
 
-        Assert.Equal([0, 10, 20, 30, 100, 101, 110, 120, 200], orders);
+        Assert.Equal([0, 10, 11, 12, 13, 14, 15, 16, 20, 30, 100, 101, 110, 120, 200], orders);
         Assert.Single(services, d => d.ImplementationType == typeof(LambdaStartupMonitor));
     }
 

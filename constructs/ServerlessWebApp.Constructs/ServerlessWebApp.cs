@@ -48,8 +48,6 @@ public class ServerlessWebApp : Construct, IConnectable
     {
         var node = Node;
         NodePath = node.Path;
-        EventSourcesValidation.Validate(NodePath, props);
-        LoadBalancerTargetBuilder.Validate(NodePath, props);
         Props = props;
         _validation = ConstructValidation.Start(this);
         node.SetContext(AccessLogsUseBucketPolicyFlag, true);
@@ -60,16 +58,15 @@ public class ServerlessWebApp : Construct, IConnectable
         Web = FunctionBuilder.Build(this, "Function", props, AppCode, Network, SwaEnvironment.WebRole, props.Role);
         Assets = AssetsBuilder.Build(this, props, Web);
         FrontDoor = FrontDoorBuilder.Build(this, props, Web);
-        Tasks = TasksBuilder.Build(this, props, Web, Assets, AddFunction);
-        EventSources = EventSourcesBuilder.Build(this, props, Web, Tasks.Worker,
-            () => AddFunction("Worker", SwaEnvironment.WorkerRole, props.Tasks?.WorkerRole, EventSourceDefaults.WorkerTimeout));
-        if (Tasks.Worker is null && EventSources.Worker is not null) Tasks = Tasks with { Worker = EventSources.Worker };
+        Worker = WorkerBuilder.Build(this, props, Assets);
+        Tasks = TasksBuilder.Build(this, props, Web, Worker, Assets);
+        EventSources = EventSourcesBuilder.Build(this, props, Web, Worker);
         LoadBalancerTargetGroup = LoadBalancerTargetBuilder.Build(this, props, Web);
         KeepWarm = KeepWarmBuilder.Build(this, props, Web);
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
         OrganisationRolePolicy.Apply(this, props);
-        ServerlessWebAppAcknowledgements.Apply(this, props, Web, FrontDoor, Assets, Tasks);
-        EventSourceAcknowledgements.Apply(this, EventSources);
+        ServerlessWebAppAcknowledgements.Apply(this, props, Web, Worker, FrontDoor, Assets, Tasks);
+        EventSourceAcknowledgements.Apply(EventSources);
         _validation.AtSynth(this, ServerlessWebAppChecks.AtSynth);
     }
 
@@ -136,19 +133,22 @@ public class ServerlessWebApp : Construct, IConnectable
     public IReadOnlyDictionary<string, IConstruct> EventSourceResources => EventSources.Resources;
 
     /// <summary>The Lambda target group on the existing load balancer's listener, when <c>LoadBalancerTarget</c> is set.</summary>
-    public Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationTargetGroup? LoadBalancerTargetGroup { get; }
+    public Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationTargetGroup? LoadBalancerTargetGroup { get => _validation.Built(field); }
 
     /// <summary>
     /// The worker function, when <c>Tasks</c> is set or an event source runs on the worker. Triggers must target
     /// <see cref="WorkerAlias"/>.
     /// </summary>
-    public Amazon.CDK.AWS.Lambda.Function? WorkerFunction => Tasks.Worker?.Function;
+    public Amazon.CDK.AWS.Lambda.Function? WorkerFunction => Worker?.Function;
 
-    /// <summary>The worker's <c>live</c> alias, which the task queue and the schedules invoke.</summary>
-    public Alias? WorkerAlias => Tasks.Worker?.Alias;
+    /// <summary>The worker's <c>live</c> alias, which the task queue, the schedules and the event sources on the worker invoke.</summary>
+    public Alias? WorkerAlias => Worker?.Alias;
 
-    /// <summary>The worker's execution role: created here, or (an immutable view of) the supplied <c>Tasks.WorkerRole</c>.</summary>
-    public IRole? WorkerRole => Tasks.Worker?.Role;
+    /// <summary>
+    /// The worker's execution role: created here, or (an immutable view of) the supplied <c>Tasks.WorkerRole</c> or
+    /// <c>EventSources.WorkerRole</c>.
+    /// </summary>
+    public IRole? WorkerRole => Worker?.Role;
 
     /// <summary>The SQS task queue (encrypted, TLS-only), when <c>Tasks</c> is set.</summary>
     public Queue? TaskQueue => Tasks.Queue?.Queue;
@@ -221,6 +221,9 @@ public class ServerlessWebApp : Construct, IConnectable
     internal FrontDoorParts FrontDoor { get => field ?? throw _validation.NotBuilt(); }
 
     internal AssetsParts Assets { get => field ?? throw _validation.NotBuilt(); }
+
+    /// <summary>The worker function, when there are tasks or event sources on the worker.</summary>
+    internal FunctionParts? Worker { get => _validation.Built(field); }
 
     internal TasksParts Tasks { get => field ?? throw _validation.NotBuilt(); }
 

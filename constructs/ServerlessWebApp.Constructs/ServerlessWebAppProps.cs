@@ -3,8 +3,6 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using Serverless.WebApp.Constructs.EventSources;
-using Serverless.WebApp.Constructs.LoadBalancing;
 
 namespace Serverless.WebApp.Constructs;
 
@@ -150,7 +148,7 @@ public sealed class ServerlessWebAppProps
     /// Also serve the app behind a listener of an existing Application Load Balancer (a Lambda target group and a
     /// listener rule on the web function's <c>live</c> alias). No load balancer is created. Default: none.
     /// </summary>
-    public ExistingLoadBalancerTargetProps? LoadBalancerTarget { get; set; }
+    public ServerlessWebAppLoadBalancerTargetProps? LoadBalancerTarget { get; set; }
 
     // ---- VPC ----
 
@@ -227,14 +225,12 @@ public sealed class ServerlessWebAppProps
     // ---- Event sources ----
 
     /// <summary>
-    /// AWS event sources delivered to the app's <c>app.MapEvent&lt;TEvent&gt;(name, handler)</c>: S3 buckets, SNS topics,
-    /// SQS queues, DynamoDB table streams, Kinesis streams and EventBridge patterns
-    /// (<see cref="AppEventSource.FromBucket"/>, ...), each wired to the worker (created when <see cref="Tasks"/> is not
-    /// set) or, when asked, the web function, with least-privilege grants, partial batch responses, and a failure queue
-    /// where the source has one. Nothing bills while idle except an SQS queue's pollers (as for <see cref="Tasks"/>).
-    /// Default: none.
+    /// AWS event sources delivered to the app's <c>app.MapEvent&lt;TEvent&gt;(name, handler)</c> (S3 buckets, SNS topics,
+    /// SQS queues, DynamoDB table streams, Kinesis streams, EventBridge patterns), on the worker function (the task
+    /// worker, or one created for them) or the web function, with least-privilege grants, partial batch responses and
+    /// failure queues (<see cref="ServerlessWebAppEventSourcesProps"/>). Default: none.
     /// </summary>
-    public IReadOnlyList<AppEventSource>? EventSources { get; set; }
+    public ServerlessWebAppEventSourcesProps? EventSources { get; set; }
 
     // ---- Tasks, keep-warm, management commands ----
 

@@ -41,4 +41,12 @@ public static class ServerlessWebAppWarnings
     /// cannot be seen (acknowledge the warning then).
     /// </summary>
     public const string NoRouteToTaskServices = "ServerlessWebApp:noRouteToTaskServices";
+
+    /// <summary>
+    /// A queue event source's queue, created in this CDK app, has a visibility timeout below AWS's recommendation for
+    /// Lambda: six times the timeout of the function it runs on, plus the source's batching window. A message whose
+    /// invocation was throttled or timed out can become visible again while Lambda still retries it, and be processed
+    /// twice. (Below the function's timeout itself, Lambda refuses the mapping: that is a synth error.)
+    /// </summary>
+    public const string ShortQueueVisibilityTimeout = "ServerlessWebApp:shortQueueVisibilityTimeout";
 }

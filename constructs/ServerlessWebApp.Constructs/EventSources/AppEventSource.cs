@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Kinesis;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SQS;
+using Serverless.WebApp.Constructs.Validation;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
@@ -33,8 +34,8 @@ public abstract class AppEventSource
     /// <summary>The record type the app maps this source with, for messages.</summary>
     internal abstract string RecordType { get; }
 
-    /// <summary>Adds this source's option errors, each naming <paramref name="property"/>.</summary>
-    internal abstract void Validate(EventSourceErrors errors, string property);
+    /// <summary>Records this source's option errors, each naming <paramref name="property"/> (e.g. <c>EventSources.Sources[2]</c>).</summary>
+    internal abstract void Check(Findings findings, string property);
 
     /// <summary>Wires the source to the function; returns the ARN its records carry.</summary>
     internal abstract BoundEventSource Bind(EventSourceTarget target);

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
+using Serverless.WebApp.Constructs.Validation;
 using Serverless.WebApp.Contract;
 
 namespace Serverless.WebApp.Constructs.EventSources;
@@ -19,12 +20,11 @@ internal sealed class EventPatternSource(string name, EventPattern pattern, Even
 
     internal override string RecordType => "EventBridgeEvent";
 
-    internal override void Validate(EventSourceErrors errors, string property)
+    internal override void Check(Findings findings, string property)
     {
-        errors.InRange(options.RetryAttempts, 0, 185, $"{property}.RetryAttempts");
-        errors.InRange(options.MaxEventAge, 60, 86400, $"{property}.MaxEventAge");
-        if (Name.Length > MaxNameLength)
-            errors.Fail($"{property}.Name", $"'{Name}' has {Name.Length} characters; allowed: at most {MaxNameLength} for an event pattern (it ends the rule's name)");
+        ValueRules.TargetRetry(findings, options.RetryAttempts, options.MaxEventAge, property);
+        if (Name?.Length > MaxNameLength)
+            findings.Error($"{property}.Name", $"'{Name}' has {Name.Length} characters; allowed: at most {MaxNameLength} for an event pattern (it ends the rule's name)");
     }
 
     internal override BoundEventSource Bind(EventSourceTarget target)

@@ -17,7 +17,7 @@ public sealed class EventPatternSourceOptions : EventSourceOptions
     public IQueue? DeadLetterQueue { get; set; }
 
     /// <summary>Delivery retries, 0–185. Default: EventBridge's 185.</summary>
-    public double? RetryAttempts { get; set; }
+    public int? RetryAttempts { get; set; }
 
     /// <summary>How long EventBridge keeps retrying an event, 60 s–24 h. Default: EventBridge's 24 hours.</summary>
     public Duration? MaxEventAge { get; set; }

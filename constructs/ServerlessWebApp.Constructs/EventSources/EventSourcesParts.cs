@@ -1,14 +1,16 @@
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
-using Serverless.WebApp.Constructs.Functions;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
-/// <summary>
-/// The wired event sources: the worker they run on (the task worker, or one created for them), and per name the
-/// mapping, subscription or rule created (none for a bucket, whose notification lives on the bucket).
-/// </summary>
-internal sealed record EventSourcesParts(FunctionParts? Worker, IReadOnlyDictionary<string, IConstruct> Resources,
-    IReadOnlyList<Amazon.CDK.AWS.SQS.Queue> FailureQueues, bool HasBucketSource)
+/// <summary>The wired event sources.</summary>
+/// <param name="Resources">Per name, the mapping, subscription or rule created (none for a bucket, whose notification lives on the bucket).</param>
+/// <param name="QueueMappings">The event source mappings of queue sources.</param>
+/// <param name="FailureQueues">The on-failure and dead-letter queues created for the sources.</param>
+/// <param name="NotificationsHandler">CDK's per-stack bucket-notifications handler, when a bucket source uses it.</param>
+internal sealed record EventSourcesParts(IReadOnlyDictionary<string, IConstruct> Resources, IReadOnlyList<EventSourceMapping> QueueMappings,
+    IReadOnlyList<Queue> FailureQueues, IConstruct? NotificationsHandler)
 {
-    public static EventSourcesParts None(FunctionParts? worker) => new(worker, new Dictionary<string, IConstruct>(), [], false);
+    public static EventSourcesParts None { get; } = new(new Dictionary<string, IConstruct>(), [], [], null);
 }

@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.Kinesis;
+using Serverless.WebApp.Constructs.Validation;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
@@ -9,7 +10,7 @@ internal sealed class KinesisEventSource(string name, IStream stream, StreamEven
 
     internal override string RecordType => "KinesisRecord";
 
-    internal override void Validate(EventSourceErrors errors, string property) => StreamMapping.Validate(options, errors, property);
+    internal override void Check(Findings findings, string property) => StreamMapping.Check(options, findings, property);
 
     internal override BoundEventSource Bind(EventSourceTarget target)
     {

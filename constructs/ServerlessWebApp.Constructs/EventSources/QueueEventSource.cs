@@ -1,6 +1,7 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
-using Serverless.WebApp.Constructs.Tasks;
+using Serverless.WebApp.Constructs.Validation;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
@@ -16,17 +17,32 @@ internal sealed class QueueEventSource(string name, IQueue queue, QueueEventSour
 
     internal IQueue Queue => queue;
 
-    internal override void Validate(EventSourceErrors errors, string property)
+    internal override void Check(Findings findings, string property)
     {
-        errors.InRange(options.BatchSize, 1, 10000, $"{property}.BatchSize");
-        errors.InRange(options.MaxBatchingWindow, 0, 300, $"{property}.MaxBatchingWindow");
-        errors.InRange(options.MaxConcurrency, 2, 1000, $"{property}.MaxConcurrency");
-        if (options.BatchSize > 10 && (options.MaxBatchingWindow?.ToSeconds() ?? 0) < 1)
-            errors.Fail($"{property}.BatchSize", $"is {options.BatchSize}, above 10, which needs MaxBatchingWindow of at least 1 second; allowed: 1 to 10 without a window");
+        ValueRules.InRange(findings, options.BatchSize, 1, 10000, $"{property}.BatchSize");
+        var window = ValueRules.WholeSeconds(findings, options.MaxBatchingWindow, $"{property}.MaxBatchingWindow");
+        ValueRules.InRange(findings, window, 0, 300, $"{property}.MaxBatchingWindow", "seconds");
+        ValueRules.InRange(findings, options.MaxConcurrency, 2, 1000, $"{property}.MaxConcurrency");
+        if (options.BatchSize > 10 && (window ?? 0) < 1)
+            findings.Error($"{property}.BatchSize", $"is {options.BatchSize}, above 10, which needs MaxBatchingWindow of at least 1 second; allowed: 1 to 10 without a window");
     }
 
-    /// <summary>The queue's visibility timeout in seconds, when the queue is created in this app (null for an imported one).</summary>
-    internal double? VisibilityTimeoutSeconds => (queue.Node.DefaultChild as CfnQueue)?.VisibilityTimeout ?? (queue is Queue ? 30 : null);
+    /// <summary>
+    /// The queue's visibility timeout in seconds when synth knows it: a queue created in this CDK app (SQS's 30 s when
+    /// it sets none); null for an imported queue or a value only known at deploy.
+    /// </summary>
+    internal double? VisibilityTimeoutSeconds
+    {
+        get
+        {
+            if (queue is not Amazon.CDK.AWS.SQS.Queue || queue.Node.DefaultChild is not CfnQueue cfnQueue) return null;
+            if (cfnQueue.VisibilityTimeout is not { } seconds) return EventSourceDefaults.SqsVisibilityTimeoutSeconds;
+            return Token.IsUnresolved(seconds) ? null : seconds;
+        }
+    }
+
+    /// <summary>The batching window in seconds (0 without one).</summary>
+    internal double BatchingWindowSeconds => options.MaxBatchingWindow?.ToSeconds() ?? 0;
 
     internal override BoundEventSource Bind(EventSourceTarget target)
     {
@@ -42,7 +58,6 @@ internal sealed class QueueEventSource(string name, IQueue queue, QueueEventSour
             ReportBatchItemFailures = true,
             Filters = options.Filters?.Select(FilterCriteria.Filter).ToArray(),
         });
-        Nag.SubConstructAcknowledgements.SqsEventSourceMapping(mapping);
         target.Function.Identity.Grant(EventSourcePermissions.ConsumeQueue(queue.QueueArn, queue.EncryptionMasterKey));
         return new BoundEventSource(Name, queue.QueueArn, mapping);
     }

@@ -15,13 +15,13 @@ public sealed class StreamEventSourceOptions : EventSourceOptions
     public StartingPosition? StartingPosition { get; set; }
 
     /// <summary>Records per batch, 1–10000. Default: 100.</summary>
-    public double? BatchSize { get; set; }
+    public int? BatchSize { get; set; }
 
     /// <summary>How long Lambda gathers records before invoking, whole seconds 0–300. Default: none.</summary>
     public Duration? MaxBatchingWindow { get; set; }
 
     /// <summary>Retries of a failing batch, 0–10000. Default: 3.</summary>
-    public double? RetryAttempts { get; set; }
+    public int? RetryAttempts { get; set; }
 
     /// <summary>Split a failing batch in two before retrying. Default: true.</summary>
     public bool? BisectBatchOnError { get; set; }
@@ -30,7 +30,7 @@ public sealed class StreamEventSourceOptions : EventSourceOptions
     public Duration? MaxRecordAge { get; set; }
 
     /// <summary>Batches processed per shard at once, 1–10. Default: 1.</summary>
-    public double? ParallelizationFactor { get; set; }
+    public int? ParallelizationFactor { get; set; }
 
     /// <summary>Where the details of batches that failed every retry go. Default: an encrypted, TLS-only queue created here (pay per use).</summary>
     public IQueue? OnFailureQueue { get; set; }

@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
+using Serverless.WebApp.Constructs.Validation;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
@@ -10,15 +11,17 @@ namespace Serverless.WebApp.Constructs.EventSources;
 /// </summary>
 internal static class StreamMapping
 {
-    public static void Validate(StreamEventSourceOptions options, EventSourceErrors errors, string property)
+    public static void Check(StreamEventSourceOptions options, Findings findings, string property)
     {
-        errors.InRange(options.BatchSize, 1, 10000, $"{property}.BatchSize");
-        errors.InRange(options.MaxBatchingWindow, 0, 300, $"{property}.MaxBatchingWindow");
-        errors.InRange(options.RetryAttempts, 0, 10000, $"{property}.RetryAttempts");
-        errors.InRange(options.ParallelizationFactor, 1, 10, $"{property}.ParallelizationFactor");
-        errors.InRange(options.MaxRecordAge, 60, 604800, $"{property}.MaxRecordAge");
+        ValueRules.InRange(findings, options.BatchSize, 1, 10000, $"{property}.BatchSize");
+        ValueRules.InRange(findings, ValueRules.WholeSeconds(findings, options.MaxBatchingWindow, $"{property}.MaxBatchingWindow"), 0, 300,
+            $"{property}.MaxBatchingWindow", "seconds");
+        ValueRules.InRange(findings, options.RetryAttempts, 0, 10000, $"{property}.RetryAttempts");
+        ValueRules.InRange(findings, options.ParallelizationFactor, 1, 10, $"{property}.ParallelizationFactor");
+        ValueRules.InRange(findings, ValueRules.WholeSeconds(findings, options.MaxRecordAge, $"{property}.MaxRecordAge"), 60, 604800,
+            $"{property}.MaxRecordAge", "seconds (60 seconds to 7 days)");
         if (options.StartingPosition is { } position && position != StartingPosition.LATEST && position != StartingPosition.TRIM_HORIZON)
-            errors.Fail($"{property}.StartingPosition", "is not supported; allowed: StartingPosition.LATEST or StartingPosition.TRIM_HORIZON");
+            findings.Error($"{property}.StartingPosition", "is not supported; allowed: StartingPosition.LATEST or StartingPosition.TRIM_HORIZON");
     }
 
     public static EventSourceMapping Create(EventSourceTarget target, string streamArn, StreamEventSourceOptions options)

@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.DynamoDB;
+using Serverless.WebApp.Constructs.Validation;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
@@ -9,11 +10,11 @@ internal sealed class TableStreamEventSource(string name, ITable table, StreamEv
 
     internal override string RecordType => "DynamoDbStreamRecord";
 
-    internal override void Validate(EventSourceErrors errors, string property)
+    internal override void Check(Findings findings, string property)
     {
-        StreamMapping.Validate(options, errors, property);
+        StreamMapping.Check(options, findings, property);
         if (table.TableStreamArn is null)
-            errors.Fail(property, $"names table '{table.Node.Id}', which has no stream; allowed: a table with a stream (TableProps.Stream, or TableStreamArn when imported)");
+            findings.Error(property, $"names table '{table.Node.Id}', which has no stream; allowed: a table with a stream (TableProps.Stream, or TableStreamArn when imported)");
     }
 
     internal override BoundEventSource Bind(EventSourceTarget target)

@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.SNS;
+using Serverless.WebApp.Constructs.Validation;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
@@ -12,7 +13,7 @@ internal sealed class TopicEventSource(string name, ITopic topic, TopicEventSour
 
     internal override string RecordType => "SnsNotification";
 
-    internal override void Validate(EventSourceErrors errors, string property)
+    internal override void Check(Findings findings, string property)
     {
     }
 

@@ -17,8 +17,9 @@ namespace Serverless.WebApp.Constructs.Nag;
 internal static class ServerlessWebAppAcknowledgements
 {
     public const string ResourceStarReason =
-        "Only X-Ray (PutTraceSegments, PutTelemetryRecords) and, in a VPC, the EC2 network-interface actions Lambda needs " +
-        "use Resource '*': these APIs accept no narrower resource. Every other statement is scoped to the construct's resources.";
+        "Only X-Ray (PutTraceSegments, PutTelemetryRecords), in a VPC the EC2 network-interface actions Lambda needs, and " +
+        "for a DynamoDB table-stream event source dynamodb:ListStreams use Resource '*': these APIs accept no narrower " +
+        "resource. Every other statement is scoped to the construct's resources.";
     public const string BucketObjectsReason =
         "Object-level access to this construct's own bucket: object keys are created at run time, so the resource is the " +
         "bucket's object ARN pattern; the actions are listed explicitly.";
@@ -65,7 +66,7 @@ internal static class ServerlessWebAppAcknowledgements
         "CDK's BucketDeployment handler copies objects from the CDK asset bucket to this construct's static bucket; " +
         "object keys vary per deployment, so the resources are object ARN patterns (actions are explicit).";
 
-    public static void Apply(Construct scope, ServerlessWebAppProps props, FunctionParts web, FrontDoorParts frontDoor, AssetsParts assets, TasksParts tasks)
+    public static void Apply(Construct scope, ServerlessWebAppProps props, FunctionParts web, FunctionParts? worker, FrontDoorParts frontDoor, AssetsParts assets, TasksParts tasks)
     {
         var nag = new NagAcknowledgement();
         var payloadBucket = tasks.Queue?.PayloadBucket;
@@ -77,7 +78,7 @@ internal static class ServerlessWebAppAcknowledgements
             .ToArray());
         var payloadFinding = new Lazy<object?>(() => payloadBucket is null ? null : ObjectsFinding(stack.Value, payloadBucket));
         AcknowledgeFunction(nag, web, objectFindings, payloadFinding);
-        if (tasks.Worker is { } worker) AcknowledgeFunction(nag, worker, objectFindings, payloadFinding);
+        if (worker is not null) AcknowledgeFunction(nag, worker, objectFindings, payloadFinding);
         AcknowledgeFrontDoor(nag, props, frontDoor);
         if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(nag, deployment, assets.StaticAssetsHandler);
         nag.Write();

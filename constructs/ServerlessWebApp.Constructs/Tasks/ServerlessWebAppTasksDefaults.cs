@@ -8,5 +8,5 @@ internal static class ServerlessWebAppTasksDefaults
     /// <summary>One task per invocation: each task gets the whole worker timeout, and a timeout retries only that task.</summary>
     public const int BatchSize = 1;
 
-    public static Duration WorkerTimeout(ServerlessWebAppTasksProps tasks) => tasks.WorkerTimeout ?? Durations.Minutes(5);
+    public static Duration WorkerTimeout(ServerlessWebAppTasksProps tasks) => tasks.WorkerTimeout ?? Functions.WorkerDefaults.DefaultTimeout();
 }

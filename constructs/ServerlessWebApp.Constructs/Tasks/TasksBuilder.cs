@@ -10,24 +10,20 @@ using Serverless.WebApp.Contract;
 namespace Serverless.WebApp.Constructs.Tasks;
 
 /// <summary>
-/// Composes the task path into the app: the worker function (same code, own timeout and memory), the task queue with
-/// its grants and environment, and the schedules on the worker alias. Every grant goes through a function's
+/// Composes the task path into the app: the task queue with its grants and environment on the web and worker
+/// functions, and the schedules on the worker alias. Every grant goes through a function's
 /// <c>PermissionsTarget</c>, so a supplied role gets no policy and its needs land in the required-permissions report.
 /// </summary>
 internal static class TasksBuilder
 {
-    public delegate FunctionParts AddFunction(
-        string id, string functionRole, IRole? suppliedRole, Duration? timeout, double? memorySize, IReadOnlyDictionary<string, string>? environment);
-
-    public static TasksParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, AssetsParts assets, AddFunction addFunction)
+    /// <summary>Builds the task path; <paramref name="worker"/> (<see cref="WorkerBuilder"/>) exists whenever there are tasks.</summary>
+    public static TasksParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, FunctionParts? worker, AssetsParts assets)
     {
         if (props.Tasks is not { } tasks) return TasksParts.None;
-        var timeout = ServerlessWebAppTasksDefaults.WorkerTimeout(tasks);
-        var worker = addFunction("Worker", SwaEnvironment.WorkerRole, tasks.WorkerRole, timeout, tasks.WorkerMemorySize, SharedBucketEnvironment(assets));
-        ShareBuckets(worker, assets);
-        var queue = BuildQueue(scope, props, tasks, timeout, web, worker, assets);
+        if (worker is null) throw new InvalidOperationException("An app with tasks has a worker function.");
+        var queue = BuildQueue(scope, props, tasks, ServerlessWebAppTasksDefaults.WorkerTimeout(tasks), web, worker, assets);
         var schedules = tasks.Schedules is { Count: > 0 } list ? BuildSchedules(scope, tasks, list, worker) : null;
-        return new TasksParts(worker, queue, schedules);
+        return new TasksParts(queue, schedules);
     }
 
     private static TaskQueue BuildQueue(Construct scope, ServerlessWebAppProps props, ServerlessWebAppTasksProps tasks, Duration timeout,
@@ -55,22 +51,6 @@ internal static class TasksBuilder
         foreach (var (name, value) in queue.WebEnvironment) web.Function.AddEnvironment(name, value);
         foreach (var (name, value) in queue.WorkerEnvironment) worker.Function.AddEnvironment(name, value);
         return queue;
-    }
-
-    /// <summary>Tasks run the same app code, so the worker reads the static files and works on uploads as the web function does.</summary>
-    private static void ShareBuckets(FunctionParts worker, AssetsParts assets)
-    {
-        if (assets.StaticAssetsBucket is { } staticBucket) worker.Identity.Grant(FunctionPermissions.ReadObjects(staticBucket));
-        if (assets.UploadsBucket is { } uploads) worker.Identity.Grant(FunctionPermissions.ReadWriteObjects(uploads));
-    }
-
-    /// <summary>The bucket names the worker gets at creation, as the web function does (<see cref="ShareBuckets"/>).</summary>
-    private static Dictionary<string, string> SharedBucketEnvironment(AssetsParts assets)
-    {
-        var environment = new Dictionary<string, string>();
-        if (assets.StaticAssetsBucket is { } staticBucket) environment[SwaEnvironment.StaticBucket] = staticBucket.BucketName;
-        if (assets.UploadsBucket is { } uploads) environment[SwaEnvironment.UploadsBucket] = uploads.BucketName;
-        return environment;
     }
 
     private static TaskSchedules BuildSchedules(Construct scope, ServerlessWebAppTasksProps tasks, IReadOnlyList<ScheduledTask> list, FunctionParts worker)

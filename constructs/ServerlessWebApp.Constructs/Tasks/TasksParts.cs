@@ -1,9 +1,7 @@
-using Serverless.WebApp.Constructs.Functions;
-
 namespace Serverless.WebApp.Constructs.Tasks;
 
-/// <summary>The task worker, queue and schedules of an app; all null without <c>Tasks</c>, schedules null without any.</summary>
-internal sealed record TasksParts(FunctionParts? Worker, TaskQueue? Queue, TaskSchedules? Schedules)
+/// <summary>The task queue and schedules of an app; both null without <c>Tasks</c>, schedules null without any.</summary>
+internal sealed record TasksParts(TaskQueue? Queue, TaskSchedules? Schedules)
 {
-    public static TasksParts None { get; } = new(null, null, null);
+    public static TasksParts None { get; } = new(null, null);
 }

@@ -21,6 +21,8 @@ internal static class ServerlessWebAppChecks
         TasksChecks.Check,
         KeepWarmChecks.Check,
         ManagementCommandsChecks.Check,
+        EventSourcesChecks.Check,
+        LoadBalancerTargetChecks.Check,
         WeakenedDefaults.Check,
         HostingReferenceCheck.Check,
     ];
@@ -28,5 +30,6 @@ internal static class ServerlessWebAppChecks
     public static IReadOnlyList<SynthCheck<ServerlessWebApp>> AtSynth { get; } =
     [
         VpcRouteCheck.Check,
+        BucketNotificationsRoleCheck.Check,
     ];
 }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Serverless.WebApp.CdkApp;
+using Serverless.WebApp.Constructs.EventSources;
 using Serverless.WebApp.Constructs.Tasks;
 using Serverless.WebApp.Constructs.Tests.Support;
 
@@ -77,7 +78,7 @@ public static class ComplianceConfigurations
                 p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true, Rate = Duration.Minutes(3) };
             }),
 
-        Construct("supplied-roles", "every role supplied by the platform team (function, worker, scheduler, asset deployment), with tasks, payloads, schedules, static files, uploads and a VPC",
+        Construct("supplied-roles", "every role supplied by the platform team (function, worker, scheduler, asset deployment, bucket notifications), with tasks, payloads, schedules, static files, uploads, a bucket event source and a VPC",
             (stack, p) =>
             {
                 p.Authorization = ApiAuthorization.Iam();
@@ -93,9 +94,21 @@ public static class ComplianceConfigurations
                     Schedules = Schedules,
                     ScheduleRole = SuppliedRole(stack, "ScheduleRole", "swa-scheduler"),
                 };
+                // An instrument bucket whose notifications CDK's helper writes with a role the platform supplies.
+                p.EventSources = new ServerlessWebAppEventSourcesProps
+                {
+                    Sources =
+                    [
+                        AppEventSource.FromBucket("runs", Amazon.CDK.AWS.S3.Bucket.FromBucketAttributes(stack, "Runs", new Amazon.CDK.AWS.S3.BucketAttributes
+                        {
+                            BucketName = "lab-sequencing-runs",
+                            NotificationsHandlerRole = SuppliedRole(stack, "BucketNotificationsRole", "swa-bucket-notifications"),
+                        })),
+                    ],
+                };
             }) with { SuppliesRoles = true },
 
-        Construct("permissions-boundary", "boundary, role path and name prefix on every created role, CDK's helper roles included (REST API logging role, asset deployment), with worker and scheduler roles",
+        Construct("permissions-boundary", "boundary, role path and name prefix on every created role, CDK's helper roles included (REST API logging role, asset deployment, bucket notifications), with worker and scheduler roles",
             (stack, p) =>
             {
                 p.FrontDoor = FrontDoorKind.RestApi;
@@ -107,18 +120,22 @@ public static class ComplianceConfigurations
                 p.RolePath = "/apps/";
                 p.RoleNamePrefix = "swa-";
                 p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Schedules };
+                p.EventSources = new ServerlessWebAppEventSourcesProps
+                {
+                    Sources = [AppEventSource.FromBucket("runs", Amazon.CDK.AWS.S3.Bucket.FromBucketName(stack, "Runs", "lab-sequencing-runs"))],
+                };
             }) with { PermissionsBoundaryName = BoundaryName },
 
         Construct("events", "one event source of every kind on a worker created for them (bucket, topic, queue, table stream, Kinesis stream, EventBridge pattern on a custom bus) with their failure queues, a secret, and the web alias on an existing load balancer's listener",
             (stack, p) =>
             {
                 p.Authorization = ApiAuthorization.Iam();
-                p.EventSources = EventSources.EventSourcesStack.Sources(stack);
+                p.EventSources = new ServerlessWebAppEventSourcesProps { Sources = EventSources.EventSourcesStack.Sources(stack) };
                 p.Secrets = new Dictionary<string, SecretReference>
                 {
                     ["Db:Password"] = SecretReference.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "DbSecret", "foundry/db")),
                 };
-                p.LoadBalancerTarget = new Serverless.WebApp.Constructs.LoadBalancing.ExistingLoadBalancerTargetProps
+                p.LoadBalancerTarget = new ServerlessWebAppLoadBalancerTargetProps
                 {
                     Listener = Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationListener.FromApplicationListenerAttributes(stack, "Listener",
                         new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationListenerAttributes

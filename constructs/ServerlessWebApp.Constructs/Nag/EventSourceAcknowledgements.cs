@@ -1,20 +1,24 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
-using Serverless.WebApp.Constructs.Nag;
+using Serverless.WebApp.Constructs.EventSources;
 
-namespace Serverless.WebApp.Constructs.EventSources;
+namespace Serverless.WebApp.Constructs.Nag;
 
-/// <summary>The cdk-nag findings on the event sources' resources that are a documented choice, each with its reason.</summary>
+/// <summary>
+/// The cdk-nag findings on the event sources' resources that no configuration can satisfy, each acknowledged on the one
+/// resource it concerns with the reason: the failure queues (the end of their failure path), queue sources' mappings
+/// (SQS mappings take no on-failure destination) and CDK's bucket-notifications handler.
+/// </summary>
 internal static class EventSourceAcknowledgements
 {
-    /// <summary>The id CDK gives its per-stack function that writes bucket notification configurations.</summary>
-    public const string BucketNotificationsHandlerId = "BucketNotificationsHandler050a0587b7544547bf325f094a3db834";
-
     public const string FailureQueueReason =
         "This queue is where an event source puts what it could not deliver or process (on-failure destination or " +
         "dead-letter queue), the end of the failure path; a redrive policy would only need another such queue. Messages " +
         "are kept 14 days for inspection.";
+    public const string QueueMappingReason =
+        "SQS event source mappings do not support on-failure destinations; a message that keeps failing returns to the " +
+        "source queue, whose own redrive policy moves it to that queue's dead-letter queue.";
     public const string NotificationsHandlerRuntimeReason =
         "CDK's bucket-notifications handler (writes the bucket's notification configuration during deployment) is a " +
         "function whose runtime CDK chooses; the construct cannot pick another.";
@@ -34,7 +38,7 @@ internal static class EventSourceAcknowledgements
         "CDK grants its bucket-notifications handler s3:PutBucketNotification (an explicit action) on '*', as it serves every " +
         "bucket of the stack; it runs only during deployments, never with the app's events.";
 
-    public static void Apply(Construct scope, EventSourcesParts parts)
+    public static void Apply(EventSourcesParts parts)
     {
         var nag = new NagAcknowledgement();
         foreach (var queue in parts.FailureQueues)
@@ -42,12 +46,10 @@ internal static class EventSourceAcknowledgements
             nag.Add(queue, "Serverless-SQSRedrivePolicy", FailureQueueReason);
             nag.Add(queue, "AwsSolutions-SQS3", FailureQueueReason);
         }
-        if (parts.HasBucketSource && NotificationsHandler(scope) is { } handler) AcknowledgeNotificationsHandler(nag, handler);
+        foreach (var mapping in parts.QueueMappings) nag.Add(mapping, "Serverless-LambdaEventSourceMappingDestination", QueueMappingReason);
+        if (parts.NotificationsHandler is { } handler) AcknowledgeNotificationsHandler(nag, handler);
         nag.Write();
     }
-
-    /// <summary>CDK's per-stack bucket-notifications handler, when a bucket source created it.</summary>
-    public static IConstruct? NotificationsHandler(Construct scope) => Stack.Of(scope).Node.TryFindChild(BucketNotificationsHandlerId);
 
     // The handler, its role and policy are CDK's per-stack singletons, shared with every other bucket notification of the
     // stack: their acknowledgements are merged with those already written (AddShared).

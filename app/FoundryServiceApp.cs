@@ -38,10 +38,19 @@ public static partial class FoundryServiceApp
             {
                 [FoundryResultsTable.EnvironmentVariable] = results.TableName,
             };
+            var imports = SequenceImportsQueue.Create(stack, "SequenceImports", props.Tasks?.WorkerTimeout ?? WorkerTimeoutMissing(settings.Name));
+            props.EventSources = new ServerlessWebAppEventSourcesProps { Sources = [SequenceImportsQueue.EventSource(imports)] };
+            props.Secrets = new Dictionary<string, SecretReference>(props.Secrets ?? new Dictionary<string, SecretReference>())
+            {
+                [LabKeySecret.ConfigurationKey] = LabKeySecret.Reference(stack, settings.Name),
+            };
             FoundryResultsTable.Grant(results, new ServerlessWebApp(stack, "Foundry", props));
         }
         return app;
     }
+
+    private static Duration WorkerTimeoutMissing(string stage) =>
+        throw new InvalidOperationException($"Stage '{stage}' sets no Tasks.WorkerTimeout: the imports queue's visibility timeout is sized from it.");
 
     /// <summary>null (environment-agnostic) unless the stage is bound to an account.</summary>
     internal static Amazon.CDK.Environment? Environment(Construct app, string stageName, Func<string?, IAccountResolver> accountResolver)

@@ -32,7 +32,7 @@ public class FoundryServiceTasksTests
         var (dev, prod) = SynthStages();
         foreach (var template in new[] { dev, prod })
         {
-            template.ResourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+            template.ResourceCountIs("AWS::Lambda::EventSourceMapping", 2); // the task queue, the sequence imports
             template.ResourceCountIs("AWS::DynamoDB::Table", 2); // task status, DNA results
         }
         dev.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object> { ["Timeout"] = 120, ["MemorySize"] = 512 }));
@@ -59,6 +59,30 @@ public class FoundryServiceTasksTests
         Assert.Single(putters);
         Assert.Contains("Worker", putters[0]);
     }
+
+    [Fact]
+    public void BothStagesMapTheSequenceImportsQueueOnTheWorkerAndReadTheLabKeyIntoConfiguration()
+    {
+        var (dev, prod) = SynthStages();
+        foreach (var (stage, template, workerTimeout) in new[] { ("dev", dev, 120), ("prod", prod, 900) })
+        {
+            var json = new Tasks.TemplateJson(template);
+            var worker = WorkerVariables(json);
+            // THEN the worker routes the imports queue's records to the name the sample maps
+            var imports = json.OfType("AWS::SQS::Queue").Single(q => q.Key.StartsWith("SequenceImports", StringComparison.Ordinal) && !q.Key.Contains("DeadLetters"));
+            Assert.Contains($"{SequenceImportsQueue.EventSourceName}=", worker[Contract.SwaEnvironment.EventSources]!.ToJsonString());
+            Assert.Contains(imports.Key, worker[Contract.SwaEnvironment.EventSources]!.ToJsonString());
+            // AND the queue is sized as AWS recommends for the stage's worker, with a redrive policy
+            Assert.Equal(6 * workerTimeout, (int)imports.Value["Properties"]!["VisibilityTimeout"]!);
+            Assert.Equal(SequenceImportsQueue.MaxReceiveCount, (int)imports.Value["Properties"]!["RedrivePolicy"]!["maxReceiveCount"]!);
+            // AND both functions read the lab key by its configuration key, never its value
+            Assert.Equal($"{LabKeySecret.ConfigurationKey}={LabKeySecret.ParameterName(stage)}", (string?)worker[Contract.SwaEnvironment.Secrets]);
+        }
+    }
+
+    private static System.Text.Json.Nodes.JsonObject WorkerVariables(Tasks.TemplateJson json) =>
+        json.OfType("AWS::Lambda::Function").Select(f => f.Value["Properties"]!["Environment"]?["Variables"]?.AsObject())
+            .Single(v => (string?)v?[Contract.SwaEnvironment.FunctionRole] == Contract.SwaEnvironment.WorkerRole)!;
 
     private static IEnumerable<string> TemplateActions(System.Text.Json.Nodes.JsonNode statement) => Tasks.TemplateJson.Actions(statement.AsObject());
 

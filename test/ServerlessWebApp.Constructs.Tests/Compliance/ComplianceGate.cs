@@ -43,7 +43,15 @@ public static partial class ComplianceGate
     /// Writes every configuration's template to <paramref name="directory"/> and checks them all in ONE run of the
     /// checker (one Node start instead of one per configuration); returns each configuration's report, without failing.
     /// </summary>
-    public static IReadOnlyDictionary<string, ComplianceReport> RunAll(IReadOnlyList<(string Configuration, Stack Stack)> configurations, string directory)
+    public static IReadOnlyDictionary<string, ComplianceReport> RunAll(IReadOnlyList<(string Configuration, Stack Stack)> configurations, string directory) =>
+        CheckAll(WriteTemplates(configurations, directory));
+
+    /// <summary>
+    /// Writes every configuration's template to <paramref name="directory"/>, calling <paramref name="written"/> with
+    /// each path as soon as it is written; returns the paths by configuration.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WriteTemplates(
+        IReadOnlyList<(string Configuration, Stack Stack)> configurations, string directory, Action<string>? written = null)
     {
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (configuration, stack) in configurations)
@@ -53,8 +61,14 @@ public static partial class ComplianceGate
             if (paths.ContainsKey(configuration))
                 throw new ArgumentException($"configuration '{configuration}' is listed twice.", nameof(configurations));
             paths[configuration] = WriteTemplate(stack, Path.Combine(directory, $"{configuration}.template.json"));
+            written?.Invoke(paths[configuration]);
         }
+        return paths;
+    }
 
+    /// <summary>Checks written templates (configuration to path) in one cdk-nag run; returns each configuration's report.</summary>
+    public static IReadOnlyDictionary<string, ComplianceReport> CheckAll(IReadOnlyDictionary<string, string> paths)
+    {
         var all = NagChecker.Run([.. paths.Values]);
         return paths.ToDictionary(
             p => p.Key,
@@ -88,7 +102,7 @@ public static partial class ComplianceGate
     }
 
     /// <summary>Logical id to construct path, so a finding names the construct that made the resource.</summary>
-    private static Dictionary<string, string> ConstructPaths(Stack stack)
+    internal static Dictionary<string, string> ConstructPaths(Stack stack)
     {
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var node in stack.Node.FindAll())

@@ -3,13 +3,15 @@ using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.CXAPI;
 using Serverless.WebApp.Constructs.Compliance;
+using Serverless.WebApp.Constructs.Tests.Compliance.ControlTower;
 
 namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
 /// Synthesizes every configuration of <see cref="ComplianceConfigurations.All"/> once, with
 /// <see cref="NoWildcardActionsAspect"/> applied, writes the templates to artifacts/compliance and checks them with one
-/// cdk-nag run. Built on first use and shared by every test that needs it (<see cref="Instance"/>).
+/// cdk-nag run, and with the Control Tower controls as they are written. Built on first use and shared by every test
+/// that needs it (<see cref="Instance"/>).
 /// </summary>
 public sealed class ComplianceMatrix
 {
@@ -27,18 +29,52 @@ public sealed class ComplianceMatrix
             Aspects.Of(stack).Add(new NoWildcardActionsAspect());
             stacks.Add((configuration.Name, stack));
         }
+        var controlTower = new ControlTowerBackgroundCheck();
+        IReadOnlyDictionary<string, string> paths;
+        try
+        {
+            paths = ComplianceGate.WriteTemplates(stacks, ComplianceGate.ArtifactsDirectory, controlTower.Add);
+        }
+        catch
+        {
+            controlTower.Abandon();
+            throw;
+        }
         SynthesisTime = clock.Elapsed;
 
-        var reports = ComplianceGate.RunAll(stacks, ComplianceGate.ArtifactsDirectory);
+        (var reports, NagTime) = Timed(() => ComplianceGate.CheckAll(paths));
+        (ControlTower, ControlTowerWait) = Timed(controlTower.Complete);
+        (ControlTowerTime, ControlTowerRuns) = (controlTower.RunTime, controlTower.Runs);
         Results = stacks.ToDictionary(s => s.Item1, s => new Result(s.Item2, reports[s.Item1]), StringComparer.Ordinal);
         TotalTime = clock.Elapsed;
     }
 
-    /// <summary>Building, synthesizing and writing every template (the cdk-nag run excluded).</summary>
+    private static (T Value, TimeSpan Time) Timed<T>(Func<T> run)
+    {
+        var clock = Stopwatch.StartNew();
+        return (run(), clock.Elapsed);
+    }
+
+    /// <summary>Building, synthesizing and writing every template (the checks excluded).</summary>
     public TimeSpan SynthesisTime { get; }
 
-    /// <summary>Synthesis plus the one cdk-nag run over all templates.</summary>
+    /// <summary>Synthesis plus the cdk-nag run and the wait for the last Control Tower run.</summary>
     public TimeSpan TotalTime { get; }
+
+    /// <summary>The one cdk-nag run over all templates.</summary>
+    public TimeSpan NagTime { get; }
+
+    /// <summary>The Control Tower runs over all templates, together (they overlap synthesis and cdk-nag).</summary>
+    public TimeSpan ControlTowerTime { get; }
+
+    /// <summary>How many Control Tower runs checked the templates (each takes what was written since the last began).</summary>
+    public int ControlTowerRuns { get; }
+
+    /// <summary>What the Control Tower check added to the matrix's time: the wait for its last run after cdk-nag ended.</summary>
+    public TimeSpan ControlTowerWait { get; }
+
+    /// <summary>Every Control Tower control that applies to each configuration's template, and its failures.</summary>
+    public ControlTowerReport ControlTower { get; }
 
     public IReadOnlyDictionary<string, Result> Results { get; }
 

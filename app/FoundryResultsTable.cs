@@ -8,7 +8,8 @@ namespace Serverless.WebApp.CdkApp;
 
 /// <summary>
 /// The DynamoDB table the sample's <c>compute-dna</c> task stores results in (<c>Foundry:ResultsTable</c>): keyed by
-/// <c>taskId</c>, on-demand ($0 at zero traffic), point-in-time recovery, retained. The worker may only put results,
+/// <c>taskId</c>, on-demand ($0 at zero traffic), point-in-time recovery, encrypted with DynamoDB's AWS-managed KMS key
+/// (no monthly charge), retained. The worker may only put results,
 /// the web function may only read them.
 /// </summary>
 public static class FoundryResultsTable
@@ -21,6 +22,7 @@ public static class FoundryResultsTable
         PartitionKey = new Attribute { Name = "taskId", Type = AttributeType.STRING },
         BillingMode = BillingMode.PAY_PER_REQUEST,
         PointInTimeRecovery = true,
+        Encryption = TableEncryption.AWS_MANAGED,
         RemovalPolicy = RemovalPolicy.RETAIN,
     });
 

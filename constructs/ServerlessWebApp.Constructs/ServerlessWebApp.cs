@@ -12,6 +12,7 @@ using Serverless.WebApp.Constructs.Assets;
 using Serverless.WebApp.Constructs.Bundling;
 using Serverless.WebApp.Constructs.Commands;
 using Serverless.WebApp.Constructs.EventSources;
+using Serverless.WebApp.Constructs.Encryption;
 using Serverless.WebApp.Constructs.FrontDoor;
 using Serverless.WebApp.Constructs.Functions;
 using Serverless.WebApp.Constructs.Iam;
@@ -53,22 +54,28 @@ public class ServerlessWebApp : Construct, IConnectable
         node.SetContext(AccessLogsUseBucketPolicyFlag, true);
         if (!_validation.Check(props, ServerlessWebAppChecks.All)) return;
 
+        Key = EncryptionKeyBuilder.Build(this, props);
+        if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.CloudWatchLogs());
         AppCode = CodeBuilder.Build(props, FunctionDefaults.Target(props));
         Network = NetworkBuilder.Build(this, props);
         Web = FunctionBuilder.Build(this, "Function", props, AppCode, Network, SwaEnvironment.WebRole, props.Role);
-        Assets = AssetsBuilder.Build(this, props, Web);
+        Assets = AssetsBuilder.Build(this, props, Web, Key);
         FrontDoor = FrontDoorBuilder.Build(this, props, Web);
         Worker = WorkerBuilder.Build(this, props, Assets);
-        Tasks = TasksBuilder.Build(this, props, Web, Worker, Assets);
+        Tasks = TasksBuilder.Build(this, props, Web, Worker, Assets, Key);
         EventSources = EventSourcesBuilder.Build(this, props, Web, Worker);
         LoadBalancerTargetGroup = LoadBalancerTargetBuilder.Build(this, props, Web);
-        KeepWarm = KeepWarmBuilder.Build(this, props, Web);
+        KeepWarm = KeepWarmBuilder.Build(this, props, Web, Key);
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
         OrganisationRolePolicy.Apply(this, props);
+        PermissionSourceAccount.Apply(this);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, Worker, FrontDoor, Assets, Tasks);
         EventSourceAcknowledgements.Apply(EventSources);
         _validation.AtSynth(this, ServerlessWebAppChecks.AtSynth);
     }
+
+    /// <summary>The customer-managed key of <c>EncryptionKey</c> (created or supplied), or null without one.</summary>
+    public Amazon.CDK.AWS.KMS.IKey? EncryptionKey => Key;
 
     /// <summary>The web function. Triggers must target <see cref="Alias"/>, not this.</summary>
     public Amazon.CDK.AWS.Lambda.Function Function => Web.Function;
@@ -211,6 +218,9 @@ public class ServerlessWebApp : Construct, IConnectable
 
     /// <summary>The code asset with its runtime and handler; reuse it for a worker function of the same app.</summary>
     internal AppCode AppCode { get => field ?? throw _validation.NotBuilt(); }
+
+    /// <summary>The customer-managed key every part of the app encrypts with, or null.</summary>
+    internal Amazon.CDK.AWS.KMS.IKey? Key { get => _validation.Built(field); }
 
     /// <summary>VPC placement shared by all functions of the app, or null.</summary>
     internal NetworkPlacement? Network { get => _validation.Built(field); }

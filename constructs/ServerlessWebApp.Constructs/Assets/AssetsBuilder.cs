@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Deployment;
@@ -14,22 +15,25 @@ namespace Serverless.WebApp.Constructs.Assets;
 /// </summary>
 internal static class AssetsBuilder
 {
-    public static AssetsParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web)
+    public static AssetsParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, IKey? key)
     {
         var staticPath = AssetsDefaults.StaticAssetsPath(props);
         var wantsUploads = props.UploadsBucket == true;
         if (staticPath is null && !wantsUploads) return new AssetsParts(null, null, null, null);
 
         var removalPolicy = AssetsDefaults.RemovalPolicy(props);
-        var accessLogs = new Bucket(scope, "AccessLogsBucket", AssetsDefaults.AccessLogsBucket(removalPolicy));
+        var accessLogs = AccessLogsBuckets.For(scope, props);
 
         Bucket? staticBucket = null;
         BucketDeployment? deployment = null;
         CfnFunction? handler = null;
         if (staticPath is not null)
         {
-            staticBucket = new Bucket(scope, "StaticAssetsBucket", AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "static-assets/"));
-            (deployment, handler) = Deploy(scope, props, staticPath, staticBucket);
+            // No default retention: every deployment rewrites and prunes these files.
+            staticBucket = new Bucket(scope, "StaticAssetsBucket", AssetsDefaults.WithObjectLock(
+                AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "static-assets/", key), props, withDefaultRetention: false));
+            BucketEventNotifications.SendToEventBridge(staticBucket);
+            (deployment, handler) = Deploy(scope, props, staticPath, staticBucket, key);
             web.Identity.Grant(FunctionPermissions.ReadObjects(staticBucket));
             web.Function.AddEnvironment(SwaEnvironment.StaticBucket, staticBucket.BucketName);
         }
@@ -37,14 +41,16 @@ internal static class AssetsBuilder
         Bucket? uploads = null;
         if (wantsUploads)
         {
-            uploads = new Bucket(scope, "UploadsBucket", AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "uploads/"));
+            uploads = new Bucket(scope, "UploadsBucket", AssetsDefaults.WithObjectLock(
+                AssetsDefaults.SecureBucket(removalPolicy, accessLogs, "uploads/", key), props, withDefaultRetention: true));
+            BucketEventNotifications.SendToEventBridge(uploads);
             web.Identity.Grant(FunctionPermissions.ReadWriteObjects(uploads));
             web.Function.AddEnvironment(SwaEnvironment.UploadsBucket, uploads.BucketName);
         }
         return new AssetsParts(staticBucket, deployment, uploads, accessLogs, handler);
     }
 
-    private static (BucketDeployment Deployment, CfnFunction? Handler) Deploy(Construct scope, ServerlessWebAppProps props, string staticPath, IBucket bucket)
+    private static (BucketDeployment Deployment, CfnFunction? Handler) Deploy(Construct scope, ServerlessWebAppProps props, string staticPath, IBucket bucket, IKey? key)
     {
         var suppliedRole = props.AssetDeploymentRole is null ? null : RoleBuilder.Adopt(scope, "AssetDeploymentRole", props.AssetDeploymentRole);
         var deployment = new BucketDeployment(scope, "StaticAssetsDeployment", new BucketDeploymentProps
@@ -63,12 +69,14 @@ internal static class AssetsBuilder
         {
             var grantee = RoleBuilder.GranteeForSuppliedRole(scope, "AssetDeploymentRolePermissions", "static-assets-deployment", suppliedRole);
             FunctionPermissions.Grant(grantee, FunctionPermissions.ReadWriteObjects(bucket));
+            if (key is not null) FunctionPermissions.Grant(grantee, FunctionPermissions.UseKey(key));
             if (traced) FunctionPermissions.Grant(grantee, FunctionPermissions.WriteTraces());
         }
         else
         {
             var handlerRole = deployment.HandlerRole;
             if (traced) FunctionPermissions.Grant(handlerRole, FunctionPermissions.WriteTraces());
+            if (key is not null) FunctionPermissions.Grant(handlerRole, FunctionPermissions.UseKey(key));
             // CDK creates the helper function (and its role) once per stack, outside this construct's subtree, so the
             // organisation's boundary, path and name prefix are applied to that role explicitly.
             OrganisationRolePolicy.Apply(handlerRole, props);

@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 
 namespace Serverless.WebApp.Constructs.Assets;
@@ -25,12 +26,18 @@ internal static class AssetsDefaults
 
     public static RemovalPolicy RemovalPolicy(ServerlessWebAppProps props) => props.BucketRemovalPolicy ?? Amazon.CDK.RemovalPolicy.RETAIN;
 
-    /// <summary>Private, TLS-only, encrypted, versioned bucket with lifecycle rules (and access logs unless it is the log bucket).</summary>
-    public static BucketProps SecureBucket(RemovalPolicy removalPolicy, IBucket? accessLogs, string accessLogsPrefix) => new()
+    /// <summary>
+    /// Private, TLS-only, versioned bucket with lifecycle rules and access logs, encrypted with AWS KMS: the app's key,
+    /// or else S3's AWS-managed key (<c>aws/s3</c>, no monthly charge). An S3 bucket key makes S3 call KMS rarely, so
+    /// KMS requests stay within its free tier at this app's scale, and none are made at idle.
+    /// </summary>
+    public static BucketProps SecureBucket(RemovalPolicy removalPolicy, IBucket? accessLogs, string accessLogsPrefix, IKey? key = null) => new()
     {
         BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
         EnforceSSL = true,
-        Encryption = BucketEncryption.S3_MANAGED,
+        Encryption = key is null ? BucketEncryption.KMS_MANAGED : BucketEncryption.KMS,
+        EncryptionKey = key,
+        BucketKeyEnabled = true,
         Versioned = true,
         ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
         RemovalPolicy = removalPolicy,
@@ -46,7 +53,22 @@ internal static class AssetsDefaults
         },
     };
 
-    /// <summary>The server-access-log bucket: the same protections, and its logs expire.</summary>
+    /// <summary>
+    /// Turns on S3 Object Lock when <see cref="ServerlessWebAppProps.ObjectLockRetention"/> is set, with that default
+    /// retention only where <paramref name="withDefaultRetention"/> (see the prop for which buckets).
+    /// </summary>
+    public static BucketProps WithObjectLock(BucketProps bucket, ServerlessWebAppProps props, bool withDefaultRetention)
+    {
+        if (props.ObjectLockRetention is not { } retention) return bucket;
+        bucket.ObjectLockEnabled = true;
+        if (withDefaultRetention) bucket.ObjectLockDefaultRetention = retention;
+        return bucket;
+    }
+
+    /// <summary>
+    /// The server-access-log bucket: the same protections, and its logs expire. Always S3-managed keys: S3 delivers
+    /// server access logs only to buckets encrypted with them.
+    /// </summary>
     public static BucketProps AccessLogsBucket(RemovalPolicy removalPolicy) => new()
     {
         BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,

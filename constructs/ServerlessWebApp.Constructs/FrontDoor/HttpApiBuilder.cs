@@ -39,6 +39,7 @@ internal static class HttpApiBuilder
         {
             Retention = FunctionDefaults.LogRetention(props),
             RemovalPolicy = RemovalPolicy.RETAIN,
+            EncryptionKey = scope.Key,
         });
         // The L2 stage of this CDK version has no access-log setting; set it on the CloudFormation resource.
         var cfnStage = (CfnStage)stage.Node.DefaultChild!;

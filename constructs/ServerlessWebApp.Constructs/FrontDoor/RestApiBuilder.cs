@@ -19,6 +19,7 @@ internal static class RestApiBuilder
         {
             Retention = FunctionDefaults.LogRetention(props),
             RemovalPolicy = RemovalPolicy.RETAIN,
+            EncryptionKey = scope.Key,
         });
         var rateLimit = FrontDoorDefaults.RateLimit(props);
         var burstLimit = FrontDoorDefaults.BurstLimit(props);

@@ -29,13 +29,15 @@ internal static class FunctionBuilder
         var isWeb = functionRole == SwaEnvironment.WebRole;
         var scopePath = scope.NodePath;
         var identity = RoleBuilder.ForFunction(scope, $"{id}Role", functionRole, suppliedRole, $"{scopePath} {functionRole} function");
+        var key = scope.Key;
         var logGroup = new LogGroup(scope, $"{id}Logs", new LogGroupProps
         {
             Retention = FunctionDefaults.LogRetention(props),
             RemovalPolicy = RemovalPolicy.RETAIN,
+            EncryptionKey = key,
         });
         var deadLetterQueue = FunctionDefaults.DeadLetterQueueEnabled(props)
-            ? new Queue(scope, $"{id}DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue())
+            ? new Queue(scope, $"{id}DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue(key))
             : null;
         var tracing = FunctionDefaults.Tracing(props);
 
@@ -50,6 +52,7 @@ internal static class FunctionBuilder
             Timeout = timeout ?? FunctionDefaults.Timeout(props),
             EphemeralStorageSize = FunctionDefaults.EphemeralStorage(props),
             Environment = Environment(props, functionRole, environment),
+            EnvironmentEncryption = key,
             ReservedConcurrentExecutions = isWeb ? props.ReservedConcurrentExecutions : null,
             Tracing = tracing,
             LoggingFormat = LoggingFormat.JSON,
@@ -64,7 +67,7 @@ internal static class FunctionBuilder
             SecurityGroups = network?.SecurityGroups,
         });
 
-        GrantBaseline(identity, logGroup, tracing, deadLetterQueue, network);
+        GrantBaseline(identity, logGroup, tracing, deadLetterQueue, network, key);
         GrantSecrets(identity, props);
 
         var alias = new Alias(scope, $"{id}LiveAlias", new AliasProps
@@ -102,9 +105,11 @@ internal static class FunctionBuilder
         return environment;
     }
 
-    private static void GrantBaseline(FunctionIdentity identity, ILogGroup logGroup, Tracing tracing, IQueue? deadLetterQueue, NetworkPlacement? network)
+    private static void GrantBaseline(
+        FunctionIdentity identity, ILogGroup logGroup, Tracing tracing, IQueue? deadLetterQueue, NetworkPlacement? network, Amazon.CDK.AWS.KMS.IKey? key)
     {
         var statements = new List<Amazon.CDK.AWS.IAM.PolicyStatement> { FunctionPermissions.WriteLogs(logGroup) };
+        if (key is not null) statements.Add(FunctionPermissions.UseKey(key));
         if (tracing == Tracing.ACTIVE) statements.Add(FunctionPermissions.WriteTraces());
         if (deadLetterQueue is not null) statements.Add(FunctionPermissions.SendToDeadLetterQueue(deadLetterQueue));
         if (network is not null) statements.Add(FunctionPermissions.ManageNetworkInterfaces());

@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
@@ -30,6 +31,14 @@ internal static class FunctionPermissions
     public static PolicyStatement ManageNetworkInterfaces() => Statements.Allow(NetworkInterfaceActions, "*");
 
     public static PolicyStatement SendToDeadLetterQueue(IQueue queue) => Statements.Allow(["sqs:SendMessage"], queue.QueueArn);
+
+    /// <summary>
+    /// Use the app's customer-managed key: decrypt (environment variables, received messages, read objects and items)
+    /// and generate data keys (sent messages, written objects and items).
+    /// </summary>
+    public static PolicyStatement UseKey(IKey key) => Statements.Allow(KeyActions, key.KeyArn);
+
+    public static readonly string[] KeyActions = { "kms:Decrypt", "kms:GenerateDataKey" };
 
     public static PolicyStatement[] ReadObjects(IBucket bucket) => ReadObjects(bucket, bucket.ArnForObjects("*"));
 

@@ -26,7 +26,7 @@ public sealed class KeepWarm : Construct
         Input = ControlEventInput.KeepWarm();
         if (!_validation.Check(props, [KeepWarmPropsChecks.Check])) return;
 
-        DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue(props.EncryptionKey));
         SubConstructAcknowledgements.ControlDeadLetterQueue(DeadLetterQueue, createdHere: props.DeadLetterQueue is null);
         Rule = new Rule(this, "Rule", new RuleProps
         {

@@ -26,6 +26,13 @@ public sealed class KeepWarmProps
     /// </summary>
     public IQueue? DeadLetterQueue { get; init; }
 
+    /// <summary>
+    /// Customer-managed key of the dead-letter queue created when <see cref="DeadLetterQueue"/> is not given; its key
+    /// policy must let <c>events.amazonaws.com</c> use <c>kms:GenerateDataKey</c> and <c>kms:Decrypt</c>. Default: none,
+    /// SSE-SQS (EventBridge needs no key policy for it).
+    /// </summary>
+    public Amazon.CDK.AWS.KMS.IKey? EncryptionKey { get; init; }
+
     /// <summary>Whether the rule is enabled; false deploys it disabled so it can be switched on without a resource change. Default: true.</summary>
     public bool? Enabled { get; init; }
 }

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
+using Serverless.WebApp.Constructs.Assets;
 using Serverless.WebApp.Constructs.Iam;
 using Serverless.WebApp.Constructs.Nag;
 using Serverless.WebApp.Constructs.Queues;
@@ -51,7 +52,12 @@ public sealed class TaskQueue : Construct
         if (props.StatusTable ?? true)
             StatusTable = new Table(this, "StatusTable", TaskQueueDefaults.StatusTable(key, props.StatusTableRemovalPolicy));
         if (props.PayloadBucket ?? false)
-            PayloadBucket = new Bucket(this, "PayloadBucket", TaskQueueDefaults.PayloadBucket(key, props.AccessLogsBucket, props.PayloadRetention));
+        {
+            var payloadBucket = TaskQueueDefaults.PayloadBucket(key, props.AccessLogsBucket, props.PayloadRetention);
+            if (props.PayloadObjectLock is { } retention) (payloadBucket.ObjectLockEnabled, payloadBucket.ObjectLockDefaultRetention) = (true, retention);
+            PayloadBucket = new Bucket(this, "PayloadBucket", payloadBucket);
+            BucketEventNotifications.SendToEventBridge(PayloadBucket);
+        }
 
         var workerFunction = props.WorkerAlias.Version.Lambda;
         // A plain mapping rather than SqsEventSource: that helper also grants the worker on the key's resource policy

@@ -37,8 +37,9 @@ internal static class TaskQueueDefaults
 
     /// <summary>
     /// The status table: keyed by task id, on-demand (no charge at zero traffic), time-to-live on the attribute the
-    /// runtime writes, point-in-time recovery, and retained when it leaves the stack. Without a key DynamoDB encrypts
-    /// with its AWS-owned key, at no charge.
+    /// runtime writes, point-in-time recovery, and retained when it leaves the stack. Without a key it is encrypted
+    /// with DynamoDB's AWS-managed KMS key (<c>aws/dynamodb</c>): no monthly charge, and DynamoDB caches the table key,
+    /// so KMS requests stay within its free tier (and none are made at idle).
     /// </summary>
     public static TableProps StatusTable(IKey? encryptionKey, RemovalPolicy? removalPolicy) => new()
     {
@@ -46,22 +47,23 @@ internal static class TaskQueueDefaults
         BillingMode = BillingMode.PAY_PER_REQUEST,
         TimeToLiveAttribute = SwaTaskStatusTable.TimeToLiveAttribute,
         PointInTimeRecovery = true,
-        Encryption = encryptionKey is null ? null : TableEncryption.CUSTOMER_MANAGED,
+        Encryption = encryptionKey is null ? TableEncryption.AWS_MANAGED : TableEncryption.CUSTOMER_MANAGED,
         EncryptionKey = encryptionKey,
         RemovalPolicy = removalPolicy ?? RemovalPolicy.RETAIN,
     };
 
     /// <summary>
-    /// The payload bucket: private (public access blocked, ACLs off), encrypted, TLS 1.2+ only, versioned, objects
+    /// The payload bucket: private (public access blocked, ACLs off), encrypted with AWS KMS (the given key, or S3's
+    /// AWS-managed key, with an S3 bucket key either way), TLS 1.2+ only, versioned, objects
     /// expiring after <paramref name="retention"/> (old versions after a day), access-logged when a log bucket is given.
     /// </summary>
     public static BucketProps PayloadBucket(IKey? encryptionKey, IBucket? accessLogsBucket, Duration? retention) => new()
     {
         BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
         ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-        Encryption = encryptionKey is null ? BucketEncryption.S3_MANAGED : BucketEncryption.KMS,
+        Encryption = encryptionKey is null ? BucketEncryption.KMS_MANAGED : BucketEncryption.KMS,
         EncryptionKey = encryptionKey,
-        BucketKeyEnabled = encryptionKey is null ? null : true,
+        BucketKeyEnabled = true,
         EnforceSSL = true,
         MinimumTLSVersion = 1.2,
         Versioned = true,

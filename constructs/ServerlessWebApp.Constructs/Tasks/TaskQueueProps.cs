@@ -85,10 +85,17 @@ public sealed class TaskQueueProps
     /// <summary>
     /// Customer-managed KMS key for the queue, its dead-letter queue, the status table and the payload bucket.
     /// Opt-in: a customer-managed key is billed (about $1 per key per month plus requests). The functions are
-    /// granted only the key actions they need. Default: none, SQS-managed encryption (SSE-SQS), DynamoDB's
-    /// AWS-owned key and S3-managed encryption, all free.
+    /// granted only the key actions they need. Default: none, SQS-managed encryption (SSE-SQS) and the AWS-managed
+    /// <c>aws/dynamodb</c> and <c>aws/s3</c> keys, which have no monthly charge.
     /// </summary>
     public IKey? EncryptionKey { get; init; }
+
+    /// <summary>
+    /// S3 Object Lock with this default retention on the payload bucket (no payload version can be deleted or
+    /// overwritten before it ends; Object Lock cannot be turned off again). Requires <see cref="PayloadBucket"/>.
+    /// Default: none.
+    /// </summary>
+    public ObjectLockRetention? PayloadObjectLock { get; init; }
 
     /// <summary>
     /// Add the task environment variables (<see cref="TaskQueue.WebEnvironment"/>, <see cref="TaskQueue.WorkerEnvironment"/>)

@@ -31,13 +31,14 @@ public sealed class TaskSchedules : Construct
         Schedules = schedules;
         if (props.Schedules.Count == 0) return;
 
-        DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue());
+        DeadLetterQueue = props.DeadLetterQueue ?? new Queue(this, "DeadLetterQueue", SecureQueueDefaults.DeadLetterQueue(props.EncryptionKey));
         SubConstructAcknowledgements.ControlDeadLetterQueue(DeadLetterQueue, createdHere: props.DeadLetterQueue is null);
         Role = props.Role ?? CreateRole();
         RoleStatements =
         [
             Statements.Allow(["lambda:InvokeFunction"], props.Alias.FunctionArn),
             Statements.Allow(["sqs:SendMessage"], DeadLetterQueue.QueueArn),
+            .. DeadLetterQueue.EncryptionMasterKey is { } key ? [Statements.Allow(["kms:GenerateDataKey", "kms:Decrypt"], key.KeyArn)] : Array.Empty<PolicyStatement>(),
         ];
         // A supplied immutable role is left untouched: RoleStatements then says what to attach to it.
         foreach (var statement in RoleStatements) Role.AddToPrincipalPolicy(statement);

@@ -32,6 +32,12 @@ public sealed class TaskSchedulesProps
     public IQueue? DeadLetterQueue { get; init; }
 
     /// <summary>
+    /// Customer-managed key of the dead-letter queue created when <see cref="DeadLetterQueue"/> is not given; the
+    /// execution role is granted <c>kms:GenerateDataKey</c> and <c>kms:Decrypt</c> on it. Default: none, SSE-SQS.
+    /// </summary>
+    public Amazon.CDK.AWS.KMS.IKey? EncryptionKey { get; init; }
+
+    /// <summary>
     /// Execution role the Scheduler assumes, for organisations that supply roles. It needs lambda:InvokeFunction on
     /// the alias and sqs:SendMessage on the dead-letter queue (added when the role is mutable). Default: none, one
     /// role trusted by scheduler.amazonaws.com for this account only is created.

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using Serverless.WebApp.Constructs.Assets;
@@ -17,17 +18,17 @@ namespace Serverless.WebApp.Constructs.Tasks;
 internal static class TasksBuilder
 {
     /// <summary>Builds the task path; <paramref name="worker"/> (<see cref="WorkerBuilder"/>) exists whenever there are tasks.</summary>
-    public static TasksParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, FunctionParts? worker, AssetsParts assets)
+    public static TasksParts Build(Construct scope, ServerlessWebAppProps props, FunctionParts web, FunctionParts? worker, AssetsParts assets, IKey? key)
     {
         if (props.Tasks is not { } tasks) return TasksParts.None;
         if (worker is null) throw new InvalidOperationException("An app with tasks has a worker function.");
-        var queue = BuildQueue(scope, props, tasks, ServerlessWebAppTasksDefaults.WorkerTimeout(tasks), web, worker, assets);
-        var schedules = tasks.Schedules is { Count: > 0 } list ? BuildSchedules(scope, tasks, list, worker) : null;
+        var queue = BuildQueue(scope, props, tasks, ServerlessWebAppTasksDefaults.WorkerTimeout(tasks), web, worker, assets, key);
+        var schedules = tasks.Schedules is { Count: > 0 } list ? BuildSchedules(scope, tasks, list, worker, key) : null;
         return new TasksParts(queue, schedules);
     }
 
     private static TaskQueue BuildQueue(Construct scope, ServerlessWebAppProps props, ServerlessWebAppTasksProps tasks, Duration timeout,
-        FunctionParts web, FunctionParts worker, AssetsParts assets)
+        FunctionParts web, FunctionParts worker, AssetsParts assets, IKey? key)
     {
         var payloadBucket = tasks.PayloadBucket ?? false;
         var queue = new TaskQueue(scope, "Tasks", new TaskQueueProps
@@ -40,7 +41,9 @@ internal static class TasksBuilder
             MaxReceiveCount = tasks.MaxReceiveCount,
             StatusTable = tasks.StatusTable ?? true,
             PayloadBucket = payloadBucket,
-            AccessLogsBucket = payloadBucket ? assets.AccessLogsBucket ?? AccessLogsBucket(scope, props) : null,
+            AccessLogsBucket = payloadBucket ? assets.AccessLogsBucket ?? AccessLogsBuckets.For(scope, props) : null,
+            PayloadObjectLock = payloadBucket ? props.ObjectLockRetention : null,
+            EncryptionKey = key,
             // Grants and environment are applied here, through the functions' permissions targets.
             ApplyEnvironment = false,
         });
@@ -53,7 +56,7 @@ internal static class TasksBuilder
         return queue;
     }
 
-    private static TaskSchedules BuildSchedules(Construct scope, ServerlessWebAppTasksProps tasks, IReadOnlyList<ScheduledTask> list, FunctionParts worker)
+    private static TaskSchedules BuildSchedules(Construct scope, ServerlessWebAppTasksProps tasks, IReadOnlyList<ScheduledTask> list, FunctionParts worker, IKey? key)
     {
         var suppliedRole = tasks.ScheduleRole is null ? null : RoleBuilder.Adopt(scope, "ScheduleRole", tasks.ScheduleRole);
         var schedules = new TaskSchedules(scope, "Schedules", new TaskSchedulesProps
@@ -61,6 +64,7 @@ internal static class TasksBuilder
             Alias = worker.Alias,
             Schedules = list,
             Role = suppliedRole,
+            EncryptionKey = key,
         });
         if (suppliedRole is not null)
         {
@@ -69,8 +73,4 @@ internal static class TasksBuilder
         }
         return schedules;
     }
-
-    /// <summary>The access-log bucket for the payload bucket when the app has no other bucket that created one.</summary>
-    private static Bucket AccessLogsBucket(Construct scope, ServerlessWebAppProps props) =>
-        new(scope, "AccessLogsBucket", AssetsDefaults.AccessLogsBucket(AssetsDefaults.RemovalPolicy(props)));
 }

@@ -48,6 +48,8 @@ internal static class TaskQueuePropsChecks
             findings.Error($"{Owner}.{nameof(props.PayloadRetention)}", $"needs {Owner}.{nameof(props.PayloadBucket)} = true");
         if (!payloadBucket && props.AccessLogsBucket is not null)
             findings.Error($"{Owner}.{nameof(props.AccessLogsBucket)}", $"needs {Owner}.{nameof(props.PayloadBucket)} = true (it logs access to the payload bucket)");
+        if (!payloadBucket && props.PayloadObjectLock is not null)
+            findings.Error($"{Owner}.{nameof(props.PayloadObjectLock)}", $"needs {Owner}.{nameof(props.PayloadBucket)} = true");
         if (props.PayloadRetention is null) return;
         var name = $"{Owner}.{nameof(props.PayloadRetention)}";
         var days = props.PayloadRetention.ToHours() / 24.0;

@@ -1,0 +1,92 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Constructs;
+
+namespace Serverless.WebApp.Constructs.Encryption;
+
+/// <summary>
+/// The app's customer-managed key (<see cref="ServerlessWebAppProps.EncryptionKey"/>): created with yearly rotation
+/// and the key policy statements its users need, or the supplied key, whose policy the construct cannot change (a
+/// synth warning lists what it needs instead).
+/// </summary>
+internal static class EncryptionKeyBuilder
+{
+    public const string SuppliedKeyPolicyWarning = "ServerlessWebApp:suppliedKeyPolicy";
+
+    public static IKey? Build(Construct scope, ServerlessWebAppProps props)
+    {
+        if (props.EncryptionKey is not { } choice) return null;
+        if (choice.Supplied is { } supplied) return supplied;
+
+        var key = new Key(scope, "EncryptionKey", new KeyProps
+        {
+            Description = $"{scope.Node.Path}: queues, table, buckets, logs and function variables",
+            EnableKeyRotation = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        key.AddToResourcePolicy(OnlyAwsServicesCreateGrants());
+        return key;
+    }
+
+    /// <summary>Adds the statements to the key's policy; for a supplied key that cannot take them, warns with what they are.</summary>
+    public static void AllowServices(Construct scope, IKey key, params PolicyStatement[] statements)
+    {
+        var missing = statements.Where(statement => !key.AddToResourcePolicy(statement, allowNoOp: true).StatementAdded).ToList();
+        if (missing.Count == 0) return;
+        var stack = Stack.Of(scope);
+        var json = string.Join(", ", missing.Select(statement => stack.ToJsonString(statement.ToStatementJson())));
+        Annotations.Of(scope).AddWarningV2(SuppliedKeyPolicyWarning,
+            $"EncryptionKey is a supplied key whose policy the construct cannot change; add these statements to it: {json}");
+    }
+
+    /// <summary>CloudWatch Logs encrypts the app's log groups with the key (AWS's documented statement, limited to log groups of this account and region).</summary>
+    public static PolicyStatement CloudWatchLogs() => new(new PolicyStatementProps
+    {
+        Sid = "CloudWatchLogsEncryptsLogGroups",
+        Principals = [new ServicePrincipal($"logs.{Aws.REGION}.amazonaws.com")],
+        Actions = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
+        Resources = ["*"],
+        Conditions = new Dictionary<string, object>
+        {
+            ["ArnLike"] = new Dictionary<string, object>
+            {
+                ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:*",
+            },
+        },
+    });
+
+    /// <summary>EventBridge delivers undeliverable keep-warm pings to an encrypted dead-letter queue (rules of this account only).</summary>
+    public static PolicyStatement EventBridgeDeadLetters() => new(new PolicyStatementProps
+    {
+        Sid = "EventBridgeSendsToDeadLetterQueues",
+        Principals = [new ServicePrincipal("events.amazonaws.com")],
+        Actions = ["kms:GenerateDataKey", "kms:Decrypt"],
+        Resources = ["*"],
+        Conditions = new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+        },
+    });
+
+    /// <summary>
+    /// Only AWS services create grants on the key, for AWS resources (DynamoDB and Lambda do so for the table and the
+    /// functions' variables): AWS Control Tower's CT.KMS.PR.3.
+    /// </summary>
+    private static PolicyStatement OnlyAwsServicesCreateGrants() => new(new PolicyStatementProps
+    {
+        Sid = "OnlyAwsServicesCreateGrants",
+        Effect = Effect.DENY,
+        Principals = [new AnyPrincipal()],
+        Actions = ["kms:CreateGrant"],
+        Resources = ["*"],
+        Conditions = new Dictionary<string, object>
+        {
+            ["BoolIfExists"] = new Dictionary<string, object>
+            {
+                ["kms:GrantIsForAWSResource"] = "false",
+                ["aws:PrincipalIsAWSService"] = "false",
+            },
+        },
+    });
+}

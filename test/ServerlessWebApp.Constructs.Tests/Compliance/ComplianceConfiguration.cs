@@ -14,5 +14,8 @@ public sealed record ComplianceConfiguration(string Name, string Covers, Func<St
     /// <summary>Name of the permissions boundary every created role must carry, when the configuration sets one.</summary>
     public string? PermissionsBoundaryName { get; init; }
 
+    /// <summary>Organisation-strict: every AWS Control Tower proactive control that applies to the template must pass.</summary>
+    public bool OrgStrict { get; init; }
+
     public override string ToString() => Name;
 }

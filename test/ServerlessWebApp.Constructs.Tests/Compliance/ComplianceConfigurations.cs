@@ -2,6 +2,8 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
 using Serverless.WebApp.CdkApp;
 using Serverless.WebApp.Constructs.EventSources;
 using Serverless.WebApp.Constructs.Tasks;
@@ -28,6 +30,7 @@ public static class ComplianceConfigurations
 
     public const string BoundaryName = "org-boundary";
     private const string Account = "123456789012";
+    private const string Region = "eu-west-1";
 
     public static IReadOnlyList<ComplianceConfiguration> All { get; } =
     [
@@ -148,14 +151,30 @@ public static class ComplianceConfigurations
                 };
             }),
 
+        Construct("org-strict", "organisation-strict: passes every AWS Control Tower proactive control that applies. A stack bound to an account, HTTP API with IAM authorization, a VPC, one customer-managed key, logs kept a year, the platform's access-log bucket, Object Lock, tasks with a payload bucket, uploads, keep-warm and schedules",
+            (stack, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.Vpc = ExistingVpc(stack);
+                p.EncryptionKey = true;
+                p.LogRetention = RetentionDays.ONE_YEAR;
+                p.AccessLogsBucket = Bucket.FromBucketName(stack, "PlatformAccessLogs", $"platform-access-logs-{Account}-{Region}");
+                p.ObjectLockRetention = ObjectLockRetention.Governance(Duration.Days(30));
+                p.UploadsBucket = true;
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
+                p.KeepWarm = true;
+                p.Schedules = Schedules;
+            },
+            new Amazon.CDK.Environment { Account = Account, Region = Region }) with { OrgStrict = true },
+
         new("app-dev", "the sample app's dev stage (app/StageSettings.Dev)", () => SampleApp.Value.Dev),
         new("app-prod", "the sample app's prod stage (app/StageSettings.Prod)", () => SampleApp.Value.Prod),
     ];
 
-    private static ComplianceConfiguration Construct(string name, string covers, Action<Stack, ServerlessWebAppProps> configure) =>
+    private static ComplianceConfiguration Construct(string name, string covers, Action<Stack, ServerlessWebAppProps> configure, Amazon.CDK.Environment? environment = null) =>
         new(name, covers, () =>
         {
-            var stack = new Stack(TestFolders.NewApp(), "Compliance");
+            var stack = new Stack(TestFolders.NewApp(), "Compliance", new StackProps { Env = environment });
             var props = new ServerlessWebAppProps { PrebuiltCodePath = PrebuiltApps.FrameworkDependent };
             configure(stack, props);
             _ = new ServerlessWebApp(stack, "WebApp", props);

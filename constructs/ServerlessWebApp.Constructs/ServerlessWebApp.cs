@@ -55,7 +55,6 @@ public class ServerlessWebApp : Construct, IConnectable
         if (!_validation.Check(props, ServerlessWebAppChecks.All)) return;
 
         Key = EncryptionKeyBuilder.Build(this, props);
-        if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.CloudWatchLogs());
         AppCode = CodeBuilder.Build(props, FunctionDefaults.Target(props));
         Network = NetworkBuilder.Build(this, props);
         Web = FunctionBuilder.Build(this, "Function", props, AppCode, Network, SwaEnvironment.WebRole, props.Role);
@@ -67,6 +66,7 @@ public class ServerlessWebApp : Construct, IConnectable
         LoadBalancerTargetGroup = LoadBalancerTargetBuilder.Build(this, props, Web);
         KeepWarm = KeepWarmBuilder.Build(this, props, Web, Key);
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
+        if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.ServicesOf(KeepWarm is not null));
         OrganisationRolePolicy.Apply(this, props);
         PermissionSourceAccount.Apply(this);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, Worker, FrontDoor, Assets, Tasks);

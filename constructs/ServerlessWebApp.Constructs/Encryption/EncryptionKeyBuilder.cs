@@ -12,6 +12,9 @@ namespace Serverless.WebApp.Constructs.Encryption;
 /// </summary>
 internal static class EncryptionKeyBuilder
 {
+    /// <summary>A key policy statement and how to say it in a warning (without the stack's unresolved tokens).</summary>
+    public sealed record KeyPolicyGrant(PolicyStatement Statement, string Description);
+
     public const string SuppliedKeyPolicyWarning = "ServerlessWebApp:suppliedKeyPolicy";
 
     public static IKey? Build(Construct scope, ServerlessWebAppProps props)
@@ -30,18 +33,20 @@ internal static class EncryptionKeyBuilder
     }
 
     /// <summary>Adds the statements to the key's policy; for a supplied key that cannot take them, warns with what they are.</summary>
-    public static void AllowServices(Construct scope, IKey key, params PolicyStatement[] statements)
+    public static void AllowServices(Construct scope, IKey key, params KeyPolicyGrant[] grants)
     {
-        var missing = statements.Where(statement => !key.AddToResourcePolicy(statement, allowNoOp: true).StatementAdded).ToList();
+        var missing = grants.Where(grant => !key.AddToResourcePolicy(grant.Statement, allowNoOp: true).StatementAdded).ToList();
         if (missing.Count == 0) return;
-        var stack = Stack.Of(scope);
-        var json = string.Join(", ", missing.Select(statement => stack.ToJsonString(statement.ToStatementJson())));
         Annotations.Of(scope).AddWarningV2(SuppliedKeyPolicyWarning,
-            $"EncryptionKey is a supplied key whose policy the construct cannot change; add these statements to it: {json}");
+            "EncryptionKey is a supplied key whose policy the construct cannot change; add to it: " +
+            string.Join("; ", missing.Select(grant => grant.Description)) + ".");
     }
 
+    /// <summary>The services that use the key: CloudWatch Logs always, EventBridge when it delivers keep-warm dead letters.</summary>
+    public static KeyPolicyGrant[] ServicesOf(bool keepWarm) => keepWarm ? [CloudWatchLogs(), EventBridgeDeadLetters()] : [CloudWatchLogs()];
+
     /// <summary>CloudWatch Logs encrypts the app's log groups with the key (AWS's documented statement, limited to log groups of this account and region).</summary>
-    public static PolicyStatement CloudWatchLogs() => new(new PolicyStatementProps
+    public static KeyPolicyGrant CloudWatchLogs() => new(new PolicyStatement(new PolicyStatementProps
     {
         Sid = "CloudWatchLogsEncryptsLogGroups",
         Principals = [new ServicePrincipal($"logs.{Aws.REGION}.amazonaws.com")],
@@ -54,10 +59,12 @@ internal static class EncryptionKeyBuilder
                 ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:*",
             },
         },
-    });
+    }), "statement CloudWatchLogsEncryptsLogGroups allowing service logs.<region>.amazonaws.com kms:Encrypt, kms:Decrypt, " +
+        "kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext and kms:DescribeKey " +
+        "when kms:EncryptionContext:aws:logs:arn is like arn:<partition>:logs:<region>:<account>:log-group:*");
 
     /// <summary>EventBridge delivers undeliverable keep-warm pings to an encrypted dead-letter queue (rules of this account only).</summary>
-    public static PolicyStatement EventBridgeDeadLetters() => new(new PolicyStatementProps
+    public static KeyPolicyGrant EventBridgeDeadLetters() => new(new PolicyStatement(new PolicyStatementProps
     {
         Sid = "EventBridgeSendsToDeadLetterQueues",
         Principals = [new ServicePrincipal("events.amazonaws.com")],
@@ -67,7 +74,8 @@ internal static class EncryptionKeyBuilder
         {
             ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
         },
-    });
+    }), "statement EventBridgeSendsToDeadLetterQueues allowing service events.amazonaws.com kms:GenerateDataKey and " +
+        "kms:Decrypt when aws:SourceAccount is the stack's account");
 
     /// <summary>
     /// Only AWS services create grants on the key, for AWS resources (DynamoDB and Lambda do so for the table and the

@@ -86,7 +86,7 @@ public sealed class TaskQueueTests(TasksTemplates templates) : IClassFixture<Tas
     }
 
     [Fact]
-    public void StatusTableIsOnDemandWithTimeToLivePointInTimeRecoveryAndAwsOwnedEncryption()
+    public void StatusTableIsOnDemandWithTimeToLivePointInTimeRecoveryAndAwsManagedKmsEncryption()
     {
         var table = Assert.Single(Json.OfType("AWS::DynamoDB::Table")).Value["Properties"]!;
         Assert.Equal("PAY_PER_REQUEST", (string?)table["BillingMode"]);
@@ -94,8 +94,9 @@ public sealed class TaskQueueTests(TasksTemplates templates) : IClassFixture<Tas
         Assert.True((bool)table["TimeToLiveSpecification"]!["Enabled"]!);
         Assert.True((bool)table["PointInTimeRecoverySpecification"]!["PointInTimeRecoveryEnabled"]!);
         Assert.Equal(SwaTaskStatusTable.PartitionKey, (string?)table["KeySchema"]![0]!["AttributeName"]);
-        // No SSESpecification: DynamoDB encrypts with its AWS-owned key, at no charge
-        Assert.Null(table["SSESpecification"]);
+        // KMS with DynamoDB's AWS-managed key (aws/dynamodb): no monthly charge, and what Control Tower's CT.DYNAMODB.PR.2 asks
+        Assert.True((bool)table["SSESpecification"]!["SSEEnabled"]!);
+        Assert.Null(table["SSESpecification"]!["KMSMasterKeyId"]);
         Assert.Equal("Retain", (string?)Assert.Single(Json.OfType("AWS::DynamoDB::Table")).Value["DeletionPolicy"]);
     }
 

@@ -80,7 +80,7 @@ internal static class AssetsBuilder
             // CDK creates the helper function (and its role) once per stack, outside this construct's subtree, so the
             // organisation's boundary, path and name prefix are applied to that role explicitly.
             OrganisationRolePolicy.Apply(handlerRole, props);
-            Amazon.CDK.Aspects.Of(handlerRole).Add(new ExplicitS3Actions());
+            Amazon.CDK.Aspects.Of(handlerRole).Add(new ExplicitActions());
         }
         return (deployment, handler);
     }

@@ -67,7 +67,7 @@ public class AssetsTests
     }
 
     [Fact]
-    public void DeploymentHelperPolicyUsesExplicitS3Actions()
+    public void DeploymentHelperPolicyUsesExplicitActions()
     {
         var policy = WithWebRoot.FindResources("AWS::IAM::Policy").Single(p => p.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal));
         var json = System.Text.Json.JsonSerializer.Serialize(policy.Value);

@@ -151,6 +151,18 @@ public static class ComplianceConfigurations
                 };
             }),
 
+        Construct("encryption-key", "one customer-managed key for every store: static files, uploads, tasks with a payload bucket, keep-warm and schedules",
+            (_, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot;
+                p.UploadsBucket = true;
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
+                p.KeepWarm = true;
+                p.Schedules = Schedules;
+                p.EncryptionKey = true;
+            }),
+
         Construct("org-strict", "organisation-strict: passes every AWS Control Tower proactive control that applies. A stack bound to an account, HTTP API with IAM authorization, a VPC, one customer-managed key, logs kept a year, the platform's access-log bucket, Object Lock, tasks with a payload bucket, uploads, keep-warm and schedules",
             (stack, p) =>
             {

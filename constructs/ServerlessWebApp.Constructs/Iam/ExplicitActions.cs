@@ -6,11 +6,11 @@ using Constructs;
 namespace Serverless.WebApp.Constructs.Iam;
 
 /// <summary>
-/// Rewrites the wildcard S3 actions CDK's own grants use (<c>s3:GetObject*</c>, <c>s3:List*</c>, ...) into the
-/// explicit actions they are needed for, so policies of CDK helper roles under the construct (BucketDeployment)
-/// contain no wildcard action either. Other statements are left as they are.
+/// Rewrites the wildcard S3 and KMS actions CDK's own grants use (<c>s3:GetObject*</c>, <c>s3:List*</c>,
+/// <c>kms:GenerateDataKey*</c>, ...) into the explicit actions they are needed for, so policies of CDK helper roles
+/// under the construct (BucketDeployment) contain no wildcard action either. Other statements are left as they are.
 /// </summary>
-internal sealed class ExplicitS3Actions : DeputyBase, IAspect
+internal sealed class ExplicitActions : DeputyBase, IAspect
 {
     private static readonly Dictionary<string, string[]> Replacements = new(StringComparer.Ordinal)
     {
@@ -19,6 +19,10 @@ internal sealed class ExplicitS3Actions : DeputyBase, IAspect
         ["s3:List*"] = new[] { "s3:ListBucket" },
         ["s3:DeleteObject*"] = new[] { "s3:DeleteObject" },
         ["s3:Abort*"] = new[] { "s3:AbortMultipartUpload" },
+        // A bucket encrypted with the app's key: the deployment writes new objects (a data key each, or one per bucket
+        // key) and reads the ones it compares; it never re-encrypts under another key.
+        ["kms:GenerateDataKey*"] = new[] { "kms:GenerateDataKey" },
+        ["kms:ReEncrypt*"] = Array.Empty<string>(),
     };
 
     public void Visit(IConstruct node)

@@ -24,9 +24,9 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { templatesFrom, configurationName } = require('./templates');
 
 const PACKAGE = '@cdklabs/cdk-validator-cfnguard';
-const TEMPLATE_SUFFIX = '.template.json';
 // cfn-guard's exit codes: 0 every rule passed or was skipped, 19 some rule failed; anything else is an error.
 const GUARD_PASS = 0;
 const GUARD_FAIL = 19;
@@ -77,26 +77,6 @@ function loadControls(root) {
     }
   }
   return controls;
-}
-
-function templatesFrom(args) {
-  const files = [];
-  for (const arg of args) {
-    if (!fs.existsSync(arg)) usage(`not found: ${arg}`);
-    if (fs.statSync(arg).isDirectory()) {
-      const found = fs.readdirSync(arg, { recursive: true }).filter((f) => f.endsWith(TEMPLATE_SUFFIX)).sort();
-      if (found.length === 0) usage(`no *${TEMPLATE_SUFFIX} files in ${arg}`);
-      files.push(...found.map((f) => path.resolve(arg, f)));
-    } else {
-      files.push(path.resolve(arg));
-    }
-  }
-  return files;
-}
-
-function configurationName(file) {
-  const base = path.basename(file);
-  return base.endsWith(TEMPLATE_SUFFIX) ? base.slice(0, -TEMPLATE_SUFFIX.length) : path.basename(file, '.json');
 }
 
 // Controls that share a primary rule name cannot run in one cfn-guard process (its report names rules, not files):
@@ -227,7 +207,7 @@ function main() {
 
   let report;
   try {
-    report = check(templatesFrom(inputs));
+    report = check(templatesFrom(inputs, usage));
   } catch (error) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);

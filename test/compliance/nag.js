@@ -23,6 +23,7 @@ const { App, Stack, CfnResource } = require('aws-cdk-lib');
 const { CfnInclude } = require('aws-cdk-lib/cloudformation-include');
 const { Runtime, RuntimeFamily } = require('aws-cdk-lib/aws-lambda');
 const { AwsSolutionsChecks, ServerlessChecks, NagMessageLevel } = require('cdk-nag');
+const { templatesFrom, configurationName } = require('./templates');
 
 // Serverless-LambdaLatestVersion compares a function's runtime with the newest one aws-cdk-lib knows in that family.
 // aws-cdk-lib 2.160.0 predates these managed runtimes, so without them the rule would flag the newest runtime and
@@ -32,32 +33,10 @@ for (const [name, family] of RUNTIMES_NEWER_THAN_AWS_CDK_LIB) {
   if (!Runtime.ALL.some((r) => r.name === name)) new Runtime(name, family);
 }
 
-const TEMPLATE_SUFFIX = '.template.json';
 
 function usage(message) {
   process.stderr.write(`${message}\nusage: node nag.js <directory-or-template.json>... [--json]\n`);
   process.exit(2);
-}
-
-function templatesFrom(args) {
-  const files = [];
-  for (const arg of args) {
-    if (!fs.existsSync(arg)) usage(`not found: ${arg}`);
-    if (fs.statSync(arg).isDirectory()) {
-      // Recursive, so a cdk.out with stages (cdk.out/assembly-<stage>/) is covered.
-      const found = fs.readdirSync(arg, { recursive: true }).filter((f) => f.endsWith(TEMPLATE_SUFFIX)).sort();
-      if (found.length === 0) usage(`no *${TEMPLATE_SUFFIX} files in ${arg}`);
-      files.push(...found.map((f) => path.join(arg, f)));
-    } else {
-      files.push(arg);
-    }
-  }
-  return files;
-}
-
-function configurationName(file) {
-  const base = path.basename(file);
-  return base.endsWith(TEMPLATE_SUFFIX) ? base.slice(0, -TEMPLATE_SUFFIX.length) : path.basename(file, '.json');
 }
 
 function cdkPathOf(resource) {
@@ -156,7 +135,7 @@ function main() {
   if (inputs.length === 0) usage('no templates given');
 
   const report = { configurations: [], findings: [], suppressed: [] };
-  for (const file of templatesFrom(inputs)) {
+  for (const file of templatesFrom(inputs, usage)) {
     let result;
     try {
       result = checkTemplate(file);

@@ -114,7 +114,7 @@ public class EncryptionKeyTests
             ["KmsKeyId"] = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555",
         }));
         var warnings = Amazon.CDK.Assertions.Annotations.FromStack(stack).FindWarning("*", Match.StringLikeRegexp("suppliedKeyPolicy"));
-        var text = (string)Assert.Single(warnings).Entry.Data;
+        var text = Assert.IsType<string>(Assert.Single(warnings).Entry.Data);
         Assert.Contains("CloudWatchLogsEncryptsLogGroups", text);
         Assert.Contains("EventBridgeSendsToDeadLetterQueues", text);
         Assert.DoesNotContain("${Token", text);

@@ -157,9 +157,8 @@ public static class ComplianceConfigurations
                 p.Authorization = ApiAuthorization.Iam();
                 p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot;
                 p.UploadsBucket = true;
-                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
-                p.KeepWarm = true;
-                p.Schedules = Schedules;
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Schedules };
+                p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
                 p.EncryptionKey = true;
             }),
 
@@ -173,9 +172,8 @@ public static class ComplianceConfigurations
                 p.AccessLogsBucket = Bucket.FromBucketName(stack, "PlatformAccessLogs", $"platform-access-logs-{Account}-{Region}");
                 p.ObjectLockRetention = ObjectLockRetention.Governance(Duration.Days(30));
                 p.UploadsBucket = true;
-                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
-                p.KeepWarm = true;
-                p.Schedules = Schedules;
+                p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Schedules };
+                p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
             },
             new Amazon.CDK.Environment { Account = Account, Region = Region }) with { OrgStrict = true },
 

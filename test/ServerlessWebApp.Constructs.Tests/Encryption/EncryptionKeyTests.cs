@@ -19,9 +19,8 @@ public class EncryptionKeyTests
     {
         p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot;
         p.UploadsBucket = true;
-        p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true };
-        p.KeepWarm = true;
-        p.Schedules = Nightly;
+        p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Nightly };
+        p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
     }
 
     private static readonly Lazy<Template> WithCreatedKey = new(() => TestStacks.Synth(p => { Everything(p); p.EncryptionKey = true; }));
@@ -103,7 +102,7 @@ public class EncryptionKeyTests
         var (stack, _) = TestStacks.Create(p =>
         {
             p.Tasks = new ServerlessWebAppTasksProps();
-            p.KeepWarm = true;
+            p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
         }, (stack, p) => p.EncryptionKey = CustomerManagedKey.Use(Key.FromKeyArn(stack, "PlatformKey", "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555")));
         var template = Template.FromStack(stack);
 
@@ -132,10 +131,12 @@ public class EncryptionKeyTests
             var props = TestStacks.Props(p =>
             {
                 p.EncryptionKey = true;
-                p.Tasks = new ServerlessWebAppTasksProps();
             });
             props.Role = Role.FromRoleArn(stack, "Web", "arn:aws:iam::123456789012:role/web", new FromRoleArnOptions { Mutable = false });
-            props.WorkerRole = Role.FromRoleArn(stack, "Worker", "arn:aws:iam::123456789012:role/worker", new FromRoleArnOptions { Mutable = false });
+            props.Tasks = new ServerlessWebAppTasksProps
+            {
+                WorkerRole = Role.FromRoleArn(stack, "Worker", "arn:aws:iam::123456789012:role/worker", new FromRoleArnOptions { Mutable = false }),
+            };
             _ = new ServerlessWebApp(stack, "WebApp", props);
             var template = Template.FromStack(stack);
 

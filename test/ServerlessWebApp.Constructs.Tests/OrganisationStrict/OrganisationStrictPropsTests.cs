@@ -22,9 +22,8 @@ public class OrganisationStrictPropsTests
         // GIVEN function, task, keep-warm and schedule dead-letter queues
         var template = TestStacks.Synth(p =>
         {
-            p.Tasks = new ServerlessWebAppTasksProps();
-            p.KeepWarm = true;
-            p.Schedules = [new ScheduledTask { Name = "nightly", Expression = "rate(1 day)", Task = "report" }];
+            p.Tasks = new ServerlessWebAppTasksProps { Schedules = [new ScheduledTask { Name = "nightly", Expression = "rate(1 day)", Task = "report" }] };
+            p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
         });
 
         // THEN each queue either redrives to a dead-letter queue or is one, marked as such (CT.SQS.PR.1)
@@ -72,7 +71,7 @@ public class OrganisationStrictPropsTests
             p.FrontDoor = frontDoor;
             p.PublicAccess = null;
             p.Authorization = ApiAuthorization.Iam();
-            p.KeepWarm = true;
+            p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
         });
         var bound = new Stack(TestFolders.NewApp(), "Bound", new StackProps { Env = new Amazon.CDK.Environment { Account = Account, Region = "eu-west-1" } });
         _ = new ServerlessWebApp(bound, "WebApp", Props());

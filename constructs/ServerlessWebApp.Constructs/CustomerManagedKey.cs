@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.KMS;
 namespace Serverless.WebApp.Constructs;
 
 /// <summary>
-/// The customer-managed AWS KMS key of <see cref="ServerlessWebAppProps.EncryptionKey"/>: one key the construct
+/// The customer-managed AWS KMS key of <see cref="ServerlessWebAppDataProtectionProps.EncryptionKey"/>: one key the construct
 /// creates (<see cref="Create"/>, or simply <c>EncryptionKey = true</c>), or the platform team's key
 /// (<see cref="Use"/>).
 /// </summary>

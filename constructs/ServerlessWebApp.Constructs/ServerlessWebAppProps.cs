@@ -3,7 +3,6 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using Amazon.CDK.AWS.S3;
 
 namespace Serverless.WebApp.Constructs;
 
@@ -223,41 +222,16 @@ public sealed class ServerlessWebAppProps
     /// </summary>
     public RemovalPolicy? BucketRemovalPolicy { get; set; }
 
-    /// <summary>
-    /// An existing bucket, in the stack's account and region, that receives the server access logs of the app's
-    /// buckets: typically the platform team's access-log bucket. The construct then creates no access-log bucket.
-    /// Default: one access-log bucket created with the first bucket that needs it (SSE-S3, logs expire after 90 days),
-    /// which cannot log its own access.
-    /// </summary>
-    public IBucket? AccessLogsBucket { get; set; }
+    // ---- Data protection ----
 
     /// <summary>
-    /// S3 Object Lock on every bucket the construct creates, with this default retention on the uploads and task
-    /// payload buckets: until it ends no version can be deleted or overwritten (<c>ObjectLockRetention.Governance</c>
-    /// lets principals with <c>s3:BypassGovernanceRetention</c> do so, <c>Compliance</c> nobody). The static-assets
-    /// bucket and the access-log bucket get Object Lock without a default retention: every deployment rewrites and
-    /// prunes the static files (a retention would fail the deployment and protect nothing the source does not keep), and
-    /// S3 does not deliver access logs to a bucket with one. No charge of its own; locked versions are stored, and
-    /// billed, until their retention ends. Object Lock cannot be turned off again. Default: none.
+    /// Organisation-strict protection of the data the app stores, each setting opt-in and priced where it is described:
+    /// one customer-managed KMS key for everything at rest, the platform's access-log bucket, S3 Object Lock
+    /// (<see cref="ServerlessWebAppDataProtectionProps"/>). Default: none (encryption with AWS-managed keys, one access-log
+    /// bucket created by the construct, no Object Lock: no monthly charge).
     /// </summary>
-    public ObjectLockRetention? ObjectLockRetention { get; set; }
+    public ServerlessWebAppDataProtectionProps? DataProtection { get; set; }
 
-    // ---- Encryption ----
-
-    /// <summary>
-    /// A customer-managed KMS key for the app's data at rest: the task queue and every dead-letter queue, the task
-    /// status table, the static-assets, uploads and task payload buckets (with S3 bucket keys), the log groups and the
-    /// functions' environment variables; the functions' roles get <c>kms:Decrypt</c> and <c>kms:GenerateDataKey</c> on
-    /// it (recorded in the required-permissions report for supplied roles). <c>true</c> (or
-    /// <see cref="CustomerManagedKey.Create"/>) creates one key with yearly rotation and the key policy CloudWatch Logs
-    /// and EventBridge need: AWS KMS charges $1 per month for it ($2 in its second year and $3 from its third, one
-    /// dollar per rotated version for the first two rotations) plus $0.03 per 10,000 requests.
-    /// <see cref="CustomerManagedKey.Use"/> takes the platform team's key (a synth warning lists the key policy
-    /// statements it needs). The access-log bucket stays SSE-S3: S3 delivers server access logs only to such buckets.
-    /// Default: none (SQS-managed encryption, the AWS-managed <c>aws/dynamodb</c> and <c>aws/s3</c> keys, CloudWatch
-    /// Logs' own encryption: no monthly charge).
-    /// </summary>
-    public CustomerManagedKey? EncryptionKey { get; set; }
     // ---- Event sources ----
 
     /// <summary>

@@ -4,7 +4,7 @@ using Constructs;
 namespace Serverless.WebApp.Constructs.Assets;
 
 /// <summary>
-/// Where the app's buckets send their server access logs: the supplied <see cref="ServerlessWebAppProps.AccessLogsBucket"/>,
+/// Where the app's buckets send their server access logs: the supplied <see cref="ServerlessWebAppDataProtectionProps.AccessLogsBucket"/>,
 /// or one bucket the construct creates for all of them.
 /// </summary>
 internal static class AccessLogsBuckets
@@ -13,9 +13,9 @@ internal static class AccessLogsBuckets
 
     public static IBucket For(Construct scope, ServerlessWebAppProps props)
     {
-        if (props.AccessLogsBucket is { } supplied) return supplied;
-        var bucket = new Bucket(scope, Id, AssetsDefaults.WithObjectLock(
-            AssetsDefaults.AccessLogsBucket(AssetsDefaults.RemovalPolicy(props)), props, withDefaultRetention: false));
+        if (props.DataProtection?.AccessLogsBucket is { } supplied) return supplied;
+        // Never Object Lock: S3 does not deliver server access logs to a bucket with it.
+        var bucket = new Bucket(scope, Id, AssetsDefaults.AccessLogsBucket(AssetsDefaults.RemovalPolicy(props)));
         BucketEventNotifications.SendToEventBridge(bucket);
         return bucket;
     }

@@ -54,12 +54,12 @@ internal static class AssetsDefaults
     };
 
     /// <summary>
-    /// Turns on S3 Object Lock when <see cref="ServerlessWebAppProps.ObjectLockRetention"/> is set, with that default
+    /// Turns on S3 Object Lock when <see cref="ServerlessWebAppDataProtectionProps.ObjectLockRetention"/> is set, with that default
     /// retention only where <paramref name="withDefaultRetention"/> (see the prop for which buckets).
     /// </summary>
     public static BucketProps WithObjectLock(BucketProps bucket, ServerlessWebAppProps props, bool withDefaultRetention)
     {
-        if (props.ObjectLockRetention is not { } retention) return bucket;
+        if (props.DataProtection?.ObjectLockRetention is not { } retention) return bucket;
         bucket.ObjectLockEnabled = true;
         if (withDefaultRetention) bucket.ObjectLockDefaultRetention = retention;
         return bucket;

@@ -6,7 +6,7 @@ using Constructs;
 namespace Serverless.WebApp.Constructs.Encryption;
 
 /// <summary>
-/// The app's customer-managed key (<see cref="ServerlessWebAppProps.EncryptionKey"/>): created with yearly rotation
+/// The app's customer-managed key (<see cref="ServerlessWebAppDataProtectionProps.EncryptionKey"/>): created with yearly rotation
 /// and the key policy statements its users need, or the supplied key, whose policy the construct cannot change (a
 /// synth warning lists what it needs instead).
 /// </summary>
@@ -19,7 +19,7 @@ internal static class EncryptionKeyBuilder
 
     public static IKey? Build(Construct scope, ServerlessWebAppProps props)
     {
-        if (props.EncryptionKey is not { } choice) return null;
+        if (props.DataProtection?.EncryptionKey is not { } choice) return null;
         if (choice.Supplied is { } supplied) return supplied;
 
         var key = new Key(scope, "EncryptionKey", new KeyProps

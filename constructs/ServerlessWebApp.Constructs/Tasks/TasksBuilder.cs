@@ -42,7 +42,7 @@ internal static class TasksBuilder
             StatusTable = tasks.StatusTable ?? true,
             PayloadBucket = payloadBucket,
             AccessLogsBucket = payloadBucket ? assets.AccessLogsBucket ?? AccessLogsBuckets.For(scope, props) : null,
-            PayloadObjectLock = payloadBucket ? props.ObjectLockRetention : null,
+            PayloadObjectLock = payloadBucket ? props.DataProtection?.ObjectLockRetention : null,
             EncryptionKey = key,
             // Grants and environment are applied here, through the functions' permissions targets.
             ApplyEnvironment = false,

@@ -159,7 +159,7 @@ public static class ComplianceConfigurations
                 p.UploadsBucket = true;
                 p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Schedules };
                 p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
-                p.EncryptionKey = true;
+                p.DataProtection = new ServerlessWebAppDataProtectionProps { EncryptionKey = true };
             }),
 
         Construct("org-strict", "organisation-strict: passes every AWS Control Tower proactive control that applies. A stack bound to an account, HTTP API with IAM authorization, a VPC, one customer-managed key, logs kept a year, the platform's access-log bucket, Object Lock, tasks with a payload bucket, uploads, keep-warm and schedules",
@@ -167,10 +167,13 @@ public static class ComplianceConfigurations
             {
                 p.Authorization = ApiAuthorization.Iam();
                 p.Vpc = ExistingVpc(stack);
-                p.EncryptionKey = true;
                 p.LogRetention = RetentionDays.ONE_YEAR;
-                p.AccessLogsBucket = Bucket.FromBucketName(stack, "PlatformAccessLogs", $"platform-access-logs-{Account}-{Region}");
-                p.ObjectLockRetention = ObjectLockRetention.Governance(Duration.Days(30));
+                p.DataProtection = new ServerlessWebAppDataProtectionProps
+                {
+                    EncryptionKey = true,
+                    AccessLogsBucket = Bucket.FromBucketName(stack, "PlatformAccessLogs", $"platform-access-logs-{Account}-{Region}"),
+                    ObjectLockRetention = ObjectLockRetention.Governance(Duration.Days(30)),
+                };
                 p.UploadsBucket = true;
                 p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Schedules };
                 p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };

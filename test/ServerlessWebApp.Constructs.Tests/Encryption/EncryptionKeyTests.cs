@@ -23,7 +23,7 @@ public class EncryptionKeyTests
         p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
     }
 
-    private static readonly Lazy<Template> WithCreatedKey = new(() => TestStacks.Synth(p => { Everything(p); p.EncryptionKey = true; }));
+    private static readonly Lazy<Template> WithCreatedKey = new(() => TestStacks.Synth(p => { Everything(p); p.DataProtection = new ServerlessWebAppDataProtectionProps { EncryptionKey = true }; }));
 
     private static Dictionary<string, object> KeyArn(string keyId) => new() { ["Fn::GetAtt"] = new[] { keyId, "Arn" } };
 
@@ -103,7 +103,7 @@ public class EncryptionKeyTests
         {
             p.Tasks = new ServerlessWebAppTasksProps();
             p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
-        }, (stack, p) => p.EncryptionKey = CustomerManagedKey.Use(Key.FromKeyArn(stack, "PlatformKey", "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555")));
+        }, (stack, p) => p.DataProtection = new ServerlessWebAppDataProtectionProps { EncryptionKey = CustomerManagedKey.Use(Key.FromKeyArn(stack, "PlatformKey", "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555")) });
         var template = Template.FromStack(stack);
 
         // THEN no key is created, the stores use the supplied one, and the warning names CloudWatch Logs and EventBridge
@@ -130,7 +130,7 @@ public class EncryptionKeyTests
             var stack = new Stack(app, "Keyed");
             var props = TestStacks.Props(p =>
             {
-                p.EncryptionKey = true;
+                p.DataProtection = new ServerlessWebAppDataProtectionProps { EncryptionKey = true };
             });
             props.Role = Role.FromRoleArn(stack, "Web", "arn:aws:iam::123456789012:role/web", new FromRoleArnOptions { Mutable = false });
             props.Tasks = new ServerlessWebAppTasksProps

@@ -29,7 +29,7 @@ public sealed class KeepWarmProps
     /// <summary>
     /// Customer-managed key of the dead-letter queue created when <see cref="DeadLetterQueue"/> is not given; its key
     /// policy must let <c>events.amazonaws.com</c> use <c>kms:GenerateDataKey</c> and <c>kms:Decrypt</c>. Default: none,
-    /// SSE-SQS (EventBridge needs no key policy for it).
+    /// SSE-SQS (EventBridge needs no key policy for it). A symmetric encryption key, not an alias (a synth error otherwise).
     /// </summary>
     public Amazon.CDK.AWS.KMS.IKey? EncryptionKey { get; init; }
 

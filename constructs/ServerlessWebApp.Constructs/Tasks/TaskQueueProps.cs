@@ -79,13 +79,17 @@ public sealed class TaskQueueProps
     /// </summary>
     public Duration? PayloadRetention { get; init; }
 
-    /// <summary>Bucket that receives the payload bucket's server access logs (prefix <c>task-payloads/</c>). Default: none, no access logging.</summary>
+    /// <summary>
+    /// Bucket that receives the payload bucket's server access logs (prefix <c>task-payloads/</c>): SSE-S3 and without
+    /// Object Lock, the only kind S3 delivers access logs to (a synth error otherwise, when known). Default: none, no
+    /// access logging.
+    /// </summary>
     public IBucket? AccessLogsBucket { get; init; }
 
     /// <summary>
     /// Customer-managed KMS key for the queue, its dead-letter queue, the status table and the payload bucket.
     /// Opt-in: a customer-managed key is billed (about $1 per key per month plus requests). The functions are
-    /// granted only the key actions they need. Default: none, SQS-managed encryption (SSE-SQS) and the AWS-managed
+    /// granted only the key actions they need. A symmetric encryption key, not an alias (a synth error otherwise). Default: none, SQS-managed encryption (SSE-SQS) and the AWS-managed
     /// <c>aws/dynamodb</c> and <c>aws/s3</c> keys, which have no monthly charge.
     /// </summary>
     public IKey? EncryptionKey { get; init; }

@@ -33,7 +33,8 @@ public sealed class TaskSchedulesProps
 
     /// <summary>
     /// Customer-managed key of the dead-letter queue created when <see cref="DeadLetterQueue"/> is not given; the
-    /// execution role is granted <c>kms:GenerateDataKey</c> and <c>kms:Decrypt</c> on it. Default: none, SSE-SQS.
+    /// execution role is granted <c>kms:GenerateDataKey</c> and <c>kms:Decrypt</c> on it. A symmetric encryption key, not an
+    /// alias (a synth error otherwise). Default: none, SSE-SQS.
     /// </summary>
     public Amazon.CDK.AWS.KMS.IKey? EncryptionKey { get; init; }
 

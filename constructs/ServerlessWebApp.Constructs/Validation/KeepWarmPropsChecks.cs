@@ -18,5 +18,6 @@ internal static class KeepWarmPropsChecks
             else InRange(findings, seconds / 60, 1, 60, rate, "minutes");
         }
         TargetRetry(findings, props.RetryAttempts, props.MaxEventAge, Owner);
+        KeyRules.Check(findings, props.EncryptionKey, $"{Owner}.{nameof(props.EncryptionKey)}");
     }
 }

@@ -18,6 +18,7 @@ internal static class ServerlessWebAppChecks
         VpcChecks.Check,
         IamChecks.Check,
         AssetsChecks.Check,
+        DataProtectionChecks.Check,
         TasksChecks.Check,
         KeepWarmChecks.Check,
         ManagementCommandsChecks.Check,
@@ -31,5 +32,6 @@ internal static class ServerlessWebAppChecks
     [
         VpcRouteCheck.Check,
         BucketNotificationsRoleCheck.Check,
+        DataProtectionPlacementCheck.Check,
     ];
 }

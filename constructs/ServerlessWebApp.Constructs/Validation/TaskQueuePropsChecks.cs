@@ -26,6 +26,8 @@ internal static class TaskQueuePropsChecks
         InRange(findings, WholeSeconds(findings, props.RetentionPeriod, $"{Owner}.{nameof(props.RetentionPeriod)}"), 60, 14 * 86400,
             $"{Owner}.{nameof(props.RetentionPeriod)}", "seconds (60 seconds to 14 days)");
         CheckVisibilityTimeout(findings, props, workerTimeout);
+        KeyRules.Check(findings, props.EncryptionKey, $"{Owner}.{nameof(props.EncryptionKey)}");
+        AccessLogDestinationRules.Check(findings, props.AccessLogsBucket, $"{Owner}.{nameof(props.AccessLogsBucket)}");
         CheckPayloadBucket(findings, props);
         if (!(props.StatusTable ?? true) && props.StatusTableRemovalPolicy is not null)
             findings.Error($"{Owner}.{nameof(props.StatusTableRemovalPolicy)}", $"needs {Owner}.{nameof(props.StatusTable)} = true");

@@ -12,6 +12,7 @@ internal static class TaskSchedulesPropsChecks
     {
         Required(findings, props.Alias, $"{Owner}.{nameof(props.Alias)}", "the live alias that runs scheduled tasks");
         TargetRetry(findings, props.RetryAttempts, props.MaxEventAge, Owner);
+        KeyRules.Check(findings, props.EncryptionKey, $"{Owner}.{nameof(props.EncryptionKey)}");
         if (Required(findings, props.Schedules, $"{Owner}.{nameof(props.Schedules)}", "a list of ScheduledTask (may be empty)"))
             ScheduleListChecks.Check(findings, props.Schedules, $"{Owner}.{nameof(props.Schedules)}");
     }

@@ -152,7 +152,10 @@ public sealed class ServerlessWebAppProps
 
     // ---- VPC ----
 
-    /// <summary>An existing VPC to attach the function to. Default: none (no VPC resources are created).</summary>
+    /// <summary>
+    /// An existing VPC to attach the functions to; CDK's helper that deploys the static files runs in it too (one helper
+    /// per stack and VPC, in the subnets of the first app that creates it). Default: none (no VPC resources are created).
+    /// </summary>
     public IVpc? Vpc { get; set; }
 
     /// <summary>
@@ -162,7 +165,8 @@ public sealed class ServerlessWebAppProps
     /// for one of them in the VPC, synth warns (<see cref="ServerlessWebAppWarnings.NoRouteToTaskServices"/>) with the
     /// endpoint to add: the DynamoDB and S3 gateway endpoints are free, the SQS interface endpoint costs about $0.01 per
     /// hour per AZ (≈ $7.30 a month per AZ) plus data. Subnets with egress are taken to route through their NAT; endpoints
-    /// made outside the app are not visible at synth. Default: the VPC's private subnets.
+    /// made outside the app are not visible at synth. The static files' deployment helper needs S3 the same way
+    /// (<see cref="ServerlessWebAppWarnings.NoRouteForStaticAssets"/>). Default: the VPC's private subnets.
     /// </summary>
     public SubnetSelection? VpcSubnets { get; set; }
 

@@ -49,4 +49,12 @@ public static class ServerlessWebAppWarnings
     /// twice. (Below the function's timeout itself, Lambda refuses the mapping: that is a synth error.)
     /// </summary>
     public const string ShortQueueVisibilityTimeout = "ServerlessWebApp:shortQueueVisibilityTimeout";
+
+    /// <summary>
+    /// Static files are deployed by CDK's BucketDeployment helper, which runs in the app's VPC subnets, and the subnets
+    /// have no route to S3: a selected subnet is isolated and this CDK app defines no S3 endpoint for the VPC, so the
+    /// helper cannot copy the files or answer CloudFormation and the deployment fails when the custom resource times
+    /// out. An S3 gateway endpoint is free. Endpoints created outside the app cannot be seen (acknowledge the warning then).
+    /// </summary>
+    public const string NoRouteForStaticAssets = "ServerlessWebApp:noRouteForStaticAssets";
 }

@@ -61,9 +61,13 @@ internal static class AssetsBuilder
             RetainOnDelete = true,
             Role = suppliedRole,
             MemoryLimit = DeploymentHandler.MemoryMb,
+            // In the app's VPC like its functions, so organisations that require every function in a VPC
+            // (Control Tower's CT.LAMBDA.PR.3) accept the helper too; CDK then runs one helper per stack and VPC.
+            Vpc = props.Vpc,
+            VpcSubnets = props.Vpc is null ? null : props.VpcSubnets,
         });
         var traced = FunctionDefaults.Tracing(props) == Amazon.CDK.AWS.Lambda.Tracing.ACTIVE;
-        var handler = DeploymentHandler.Of(deployment);
+        var handler = DeploymentHandler.Of(deployment, props.Vpc);
         if (traced && handler is not null) DeploymentHandler.TraceActively(handler);
         if (suppliedRole is not null)
         {
@@ -71,6 +75,7 @@ internal static class AssetsBuilder
             FunctionPermissions.Grant(grantee, FunctionPermissions.ReadWriteObjects(bucket));
             if (key is not null) FunctionPermissions.Grant(grantee, FunctionPermissions.UseKey(key));
             if (traced) FunctionPermissions.Grant(grantee, FunctionPermissions.WriteTraces());
+            if (props.Vpc is not null) FunctionPermissions.Grant(grantee, FunctionPermissions.ManageNetworkInterfaces());
         }
         else
         {

@@ -62,6 +62,10 @@ internal static class ServerlessWebAppAcknowledgements
     public const string DeploymentHelperBasicExecutionReason =
         "CDK creates the BucketDeployment handler's role once per stack with AWSLambdaBasicExecutionRole (write its own " +
         "logs) and offers no other policy; supply AssetDeploymentRole to have no role created at all.";
+    public const string DeploymentHelperVpcAccessReason =
+        "CDK creates the BucketDeployment handler's role with AWSLambdaVPCAccessExecutionRole when the handler runs in the " +
+        "app's VPC (Lambda manages its network interfaces with it) and offers no other policy; supply AssetDeploymentRole " +
+        "to have no role created at all.";
     public const string DeploymentHelperObjectsReason =
         "CDK's BucketDeployment handler copies objects from the CDK asset bucket to this construct's static bucket; " +
         "object keys vary per deployment, so the resources are object ARN patterns (actions are explicit).";
@@ -80,7 +84,7 @@ internal static class ServerlessWebAppAcknowledgements
         AcknowledgeFunction(nag, web, objectFindings, payloadFinding);
         if (worker is not null) AcknowledgeFunction(nag, worker, objectFindings, payloadFinding);
         AcknowledgeFrontDoor(nag, props, frontDoor);
-        if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(nag, deployment, assets.StaticAssetsHandler);
+        if (assets.StaticAssetsDeployment is { } deployment) AcknowledgeDeploymentHelper(nag, deployment, assets.StaticAssetsHandler, props.Vpc is not null);
         nag.Write();
     }
 
@@ -127,7 +131,7 @@ internal static class ServerlessWebAppAcknowledgements
     // The handler, its role and policy are CDK's per-stack singletons, shared with every other deployment of the
     // stack: their acknowledgements are merged with those already written (AddShared).
     private static void AcknowledgeDeploymentHelper(
-        NagAcknowledgement nag, Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment, Amazon.CDK.AWS.Lambda.CfnFunction? handler)
+        NagAcknowledgement nag, Amazon.CDK.AWS.S3.Deployment.BucketDeployment deployment, Amazon.CDK.AWS.Lambda.CfnFunction? handler, bool inVpc)
     {
         if (handler is not null)
         {
@@ -141,6 +145,9 @@ internal static class ServerlessWebAppAcknowledgements
         if (roleNode.DefaultChild is not CfnRole cfnRole) return; // a supplied AssetDeploymentRole: nothing created to acknowledge
         nag.AddShared(cfnRole, "AwsSolutions-IAM4", DeploymentHelperBasicExecutionReason,
             NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AWSLambdaBasicExecutionRole$/"));
+        if (inVpc)
+            nag.AddShared(cfnRole, "AwsSolutions-IAM4", DeploymentHelperVpcAccessReason,
+                NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AWSLambdaVPCAccessExecutionRole$/"));
         if (roleNode.TryFindChild("DefaultPolicy") is not Policy policy) return;
         nag.AddShared(policy, "AwsSolutions-IAM5", DeploymentHelperObjectsReason, NagAcknowledgement.Regex("/^Resource::.+\\/\\*$/"));
         nag.AddShared(policy, "AwsSolutions-IAM5", ResourceStarReason, "Resource::*");

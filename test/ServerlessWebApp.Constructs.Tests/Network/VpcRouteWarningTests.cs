@@ -5,8 +5,9 @@ using Serverless.WebApp.Constructs.Tests.Support;
 namespace Serverless.WebApp.Constructs.Tests.Network;
 
 /// <summary>
-/// Tasks in isolated subnets reach SQS, DynamoDB and S3 only through VPC endpoints: synth warns when the app defines
-/// none for a service the tasks need, naming the endpoint to add and its price.
+/// Tasks in isolated subnets reach SQS, DynamoDB and S3 only through VPC endpoints, and so does the static files'
+/// deployment helper, which runs in the same subnets: synth warns when the app defines none for a service they need,
+/// naming the endpoint to add and its price.
 /// </summary>
 [Collection("cdk")]
 public class VpcRouteWarningTests
@@ -104,5 +105,32 @@ public class VpcRouteWarningTests
         var acknowledged = Build();
         Amazon.CDK.Annotations.Of(acknowledged).AcknowledgeWarning(ServerlessWebAppWarnings.NoRouteToTaskServices, "Endpoints are in the shared network account.");
         Assert.Empty(RouteWarnings(acknowledged));
+    }
+
+    private static List<string> StaticAssetsWarnings(Stack stack) =>
+        SynthMessages.Warnings(stack)
+            .Where(w => w.Message.Contains(ServerlessWebAppWarnings.NoRouteForStaticAssets, StringComparison.Ordinal))
+            .Select(w => w.Message)
+            .ToList();
+
+    [Fact]
+    public void StaticFilesDeployedInIsolatedSubnetsWithoutAnS3EndpointWarnUntilTheEndpointIsAdded()
+    {
+        // GIVEN static files and isolated subnets, first without an endpoint, then with the S3 gateway endpoint
+        var (without, _) = TestStacks.Create(p => { p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot; p.VpcSubnets = Isolated; },
+            (stack, p) => p.Vpc = IsolatedVpc(stack));
+        var (with, _) = TestStacks.Create(p => { p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot; p.VpcSubnets = Isolated; }, (stack, p) =>
+        {
+            var vpc = IsolatedVpc(stack);
+            vpc.AddGatewayEndpoint("S3", new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.S3 });
+            p.Vpc = vpc;
+        });
+
+        // THEN only the first warns, with the free endpoint to add; no task warning comes with it (no tasks)
+        var warning = Assert.Single(StaticAssetsWarnings(without));
+        Assert.Contains("BucketDeployment helper in the app's VPC subnets, without a route to S3: 2 of the 2 selected subnets are isolated", warning);
+        Assert.Contains("GatewayVpcEndpointAwsService.S3", warning);
+        Assert.Empty(RouteWarnings(without));
+        Assert.Empty(StaticAssetsWarnings(with));
     }
 }

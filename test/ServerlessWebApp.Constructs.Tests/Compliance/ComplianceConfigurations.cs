@@ -162,10 +162,11 @@ public static class ComplianceConfigurations
                 p.DataProtection = new ServerlessWebAppDataProtectionProps { EncryptionKey = true };
             }),
 
-        Construct("org-strict", "organisation-strict: passes every AWS Control Tower proactive control that applies. A stack bound to an account, HTTP API with IAM authorization, a VPC, one customer-managed key, logs kept a year, the platform's access-log bucket, Object Lock, tasks with a payload bucket, uploads, keep-warm and schedules",
+        Construct("org-strict", "organisation-strict: passes every AWS Control Tower proactive control that applies. A stack bound to an account, HTTP API with IAM authorization, a VPC, one customer-managed key, logs kept a year, the platform's access-log bucket, Object Lock, tasks with a payload bucket, static files, uploads, keep-warm and schedules",
             (stack, p) =>
             {
                 p.Authorization = ApiAuthorization.Iam();
+                p.PrebuiltCodePath = PrebuiltApps.FrameworkDependentWithWebRoot;
                 p.Vpc = ExistingVpc(stack);
                 p.LogRetention = RetentionDays.ONE_YEAR;
                 p.DataProtection = new ServerlessWebAppDataProtectionProps

@@ -43,7 +43,7 @@ public partial class SuppressionAuditTests
     {
         // GIVEN every suppressed IAM finding THEN it names exactly what is accepted: Resource '*' (X-Ray, ENIs), the
         // objects of a bucket of the template or of the CDK asset bucket, or one AWS managed policy of a CDK helper role
-        var allowed = new Regex(@"^AwsSolutions-IAM5\[Resource::(\*|<AWS::S3::Bucket\.Arn>/\*|arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-<AWS::AccountId>-<AWS::Region>/\*)\]$" +
+        var allowed = new Regex(@"^AwsSolutions-IAM5\[Resource::(\*|<AWS::S3::Bucket\.Arn>/\*|arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-(<AWS::AccountId>|[0-9]{12})-(<AWS::Region>|[a-z]{2}(-[a-z]+)+-[0-9])/\*)\]$" +
                                 @"|^AwsSolutions-IAM4\[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole|AmazonAPIGatewayPushToCloudWatchLogs)\]$");
         foreach (var suppression in Applied().Where(s => RulesThatReportFindings.Contains(s.RuleId)))
             Assert.True(allowed.IsMatch(suppression.Rule), $"IAM finding {suppression.Rule} on {suppression.ResourceType} ({string.Join(", ", suppression.Configurations)}) is not one of the accepted kinds");

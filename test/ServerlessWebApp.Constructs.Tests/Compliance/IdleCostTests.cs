@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Serverless.WebApp.Constructs.Tests.Compliance;
+
+/// <summary>
+/// Pay-per-use: no configuration of the matrix holds a resource billed by the hour or month at zero traffic, except
+/// the one customer-managed key of the configurations that opt into <c>DataProtection.EncryptionKey</c> (priced in its
+/// prop's docs). So the defaults, and every organisation-strict prop but the key, cost $0.00 per month at idle.
+/// </summary>
+[Collection("cdk")]
+public class IdleCostTests
+{
+    private static ComplianceMatrix Matrix => ComplianceMatrix.Instance;
+
+    /// <summary>The configurations that create a customer-managed key ($1 per month and up).</summary>
+    private static readonly HashSet<string> CreateAKey = new(["encryption-key", "org-strict"], StringComparer.Ordinal);
+
+    public static TheoryData<string> Configurations => new(ComplianceConfigurations.All.Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void NothingBillsAtIdleButTheOptInKey(string configuration)
+    {
+        // GIVEN the configuration's template
+        var billed = Matrix[configuration].Resources
+            .Select(r => BilledAtIdle(r.Resource) is { } why ? $"{r.LogicalId}: {why}" : null)
+            .OfType<string>()
+            .ToList();
+
+        // THEN it holds nothing billed by the hour or month, but one created key where the configuration asks for it
+        if (CreateAKey.Contains(configuration))
+            Assert.Equal("AWS::KMS::Key", Assert.Single(billed).Split(": ")[1]);
+        else
+            Assert.True(billed.Count == 0, $"{configuration} bills at zero traffic:\n  {string.Join("\n  ", billed)}");
+    }
+
+    /// <summary>What makes a resource bill by the hour or month whatever the traffic, or null when it does not.</summary>
+    private static string? BilledAtIdle(JsonElement resource)
+    {
+        var type = resource.GetProperty("Type").GetString()!;
+        var properties = resource.TryGetProperty("Properties", out var p) ? p : default;
+        string? Property(string name) =>
+            properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var value) ? value.ToString() : null;
+
+        return type switch
+        {
+            "AWS::KMS::Key" or "AWS::EC2::NatGateway" or "AWS::EC2::EIP" or "AWS::CloudWatch::Alarm" or "AWS::CloudWatch::CompositeAlarm"
+                or "AWS::CloudWatch::Dashboard" or "AWS::WAFv2::WebACL" or "AWS::Route53::HostedZone" or "AWS::SecretsManager::Secret"
+                or "AWS::Kinesis::Stream" or "AWS::EC2::Instance" or "AWS::RDS::DBInstance" or "AWS::RDS::DBCluster" => type,
+            "AWS::EC2::VPCEndpoint" when Property("VpcEndpointType") is not "Gateway" => $"{type} (interface endpoint)",
+            "AWS::Lambda::Alias" or "AWS::Lambda::Version" when Property("ProvisionedConcurrencyConfig") is not null => $"{type} (provisioned concurrency)",
+            "AWS::DynamoDB::Table" or "AWS::DynamoDB::GlobalTable" when Property("BillingMode") is not "PAY_PER_REQUEST" => $"{type} (provisioned capacity)",
+            "AWS::ApiGateway::Stage" when Property("CacheClusterEnabled") is "True" or "true" => $"{type} (cache cluster)",
+            _ => null,
+        };
+    }
+}

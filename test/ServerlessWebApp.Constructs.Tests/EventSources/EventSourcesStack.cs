@@ -26,7 +26,10 @@ public sealed class EventSourcesStack
 
     internal TemplateJson Template { get; }
 
-    /// <summary>A bucket, topic, queue (visibility 30 min, above the worker's 5), table with a stream, Kinesis stream and a custom bus.</summary>
+    /// <summary>
+    /// A bucket, topic, queue (visibility 30 min, above the worker's 5), table with a stream (on demand, encrypted with the
+    /// AWS-managed key, as Control Tower asks), Kinesis stream and a custom bus.
+    /// </summary>
     internal static AppEventSource[] Sources(Stack stack) =>
     [
         AppEventSource.FromBucket("uploads", Bucket.FromBucketName(stack, "Uploads", "foundry-uploads"),
@@ -38,6 +41,8 @@ public sealed class EventSourcesStack
             PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "id", Type = AttributeType.STRING },
             Stream = StreamViewType.NEW_AND_OLD_IMAGES,
             PointInTimeRecovery = true,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            Encryption = TableEncryption.AWS_MANAGED,
         })),
         AppEventSource.FromKinesisStream("clicks", new Amazon.CDK.AWS.Kinesis.Stream(stack, "Clicks", new StreamProps { Encryption = StreamEncryption.MANAGED })),
         AppEventSource.FromEventPattern("audit", new EventPattern { Source = ["aws.ec2"] },

@@ -162,7 +162,7 @@ public static class ComplianceConfigurations
                 p.DataProtection = new ServerlessWebAppDataProtectionProps { EncryptionKey = true };
             }),
 
-        Construct("org-strict", "organisation-strict: passes every AWS Control Tower proactive control that applies. A stack bound to an account, HTTP API with IAM authorization, a VPC, one customer-managed key, logs kept a year, the platform's access-log bucket, Object Lock, tasks with a payload bucket, static files, uploads, keep-warm and schedules",
+        Construct("org-strict", "organisation-strict: passes every AWS Control Tower proactive control that applies. A stack bound to an account, HTTP API with IAM authorization, a VPC, one customer-managed key, logs kept a year, the platform's access-log bucket, Object Lock, tasks with a payload bucket, static files, uploads, keep-warm, schedules, and queue, topic and EventBridge event sources",
             (stack, p) =>
             {
                 p.Authorization = ApiAuthorization.Iam();
@@ -178,6 +178,16 @@ public static class ComplianceConfigurations
                 p.UploadsBucket = true;
                 p.Tasks = new ServerlessWebAppTasksProps { PayloadBucket = true, Schedules = Schedules };
                 p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = true };
+                // The platform's queue, topic, table stream and event bus, delivered to the worker.
+                p.EventSources = new ServerlessWebAppEventSourcesProps
+                {
+                    Sources =
+                    [
+                        AppEventSource.FromQueue("orders", Amazon.CDK.AWS.SQS.Queue.FromQueueArn(stack, "Orders", $"arn:aws:sqs:{Region}:{Account}:platform-orders")),
+                        AppEventSource.FromTopic("alerts", Amazon.CDK.AWS.SNS.Topic.FromTopicArn(stack, "Alerts", $"arn:aws:sns:{Region}:{Account}:platform-alerts")),
+                        AppEventSource.FromEventPattern("audit", new Amazon.CDK.AWS.Events.EventPattern { Source = ["aws.ec2"] }),
+                    ],
+                };
             },
             new Amazon.CDK.Environment { Account = Account, Region = Region }) with { OrgStrict = true },
 

@@ -22,7 +22,8 @@ public sealed class ServerlessWebAppDataProtectionProps
     /// dollar per rotated version for the first two rotations) plus $0.03 per 10,000 requests.
     /// <see cref="CustomerManagedKey.Use"/> takes the platform team's key: a symmetric encryption key (not an alias) in
     /// the stack's region; a synth warning lists the key policy statements it needs. A created access-log bucket stays
-    /// SSE-S3: S3 delivers server access logs only to such buckets. Default: none (SQS-managed encryption, the
+    /// SSE-S3: S3 delivers server access logs only to such buckets. The event sources' failure queues keep SQS-managed
+    /// encryption (SNS and EventBridge deliver to those without a key policy). Default: none (SQS-managed encryption, the
     /// AWS-managed <c>aws/dynamodb</c> and <c>aws/s3</c> keys, CloudWatch Logs' own encryption: no monthly charge).
     /// </summary>
     public CustomerManagedKey? EncryptionKey { get; set; }

@@ -126,10 +126,32 @@ internal static class SwaEventBridgeEnvelope
 /// entry with the same name in the <c>Environment</c> prop replaces them). One Lambda environment serves one request at
 /// a time and is billed by its configured memory, so the process keeps a small, steady resident set instead of the
 /// headroom .NET's defaults reserve for a multi-request server. Values are hexadecimal without a <c>0x</c> prefix, the
-/// one form both CoreCLR and Native AOT read. Measured in <c>docs/benchmarks-process.md</c> (memory).
+/// one form both CoreCLR and Native AOT read. Measured in <c>docs/benchmarks.md</c>. Tests and benchmarks start the
+/// published app with exactly these variables, so what is measured is what is deployed.
 /// </summary>
 internal static class SwaProcessSettings
 {
+    /// <summary>
+    /// Server or workstation garbage collection. The web SDK writes <c>System.GC.Server: true</c> into every web app's
+    /// <c>runtimeconfig.json</c>; this variable overrides it.
+    /// </summary>
+    public const string ServerGcVariable = "DOTNET_gcServer";
+
+    /// <summary>
+    /// Workstation GC: one heap and no per-core GC threads. A Lambda environment runs one request at a time, so a
+    /// server GC's parallel collections have nothing to gain and its start-up and memory cost are paid in full.
+    /// </summary>
+    public const string WorkstationGc = "0";
+
+    /// <summary>
+    /// Background (concurrent) collections of the workstation GC, on by default: they need a dedicated GC thread that
+    /// a one-request-at-a-time function has no use for.
+    /// </summary>
+    public const string ConcurrentGcVariable = "DOTNET_gcConcurrent";
+
+    /// <summary>Blocking collections only: the gen2 collections a function sees are short and rare.</summary>
+    public const string NonConcurrentGc = "0";
+
     /// <summary>
     /// The first-generation GC budget. The workstation default is sized from the CPU's cache, and the heap fills all
     /// of it before the first collection.
@@ -163,11 +185,34 @@ internal static class SwaProcessSettings
     public const string JitSlabCache = "100000";
 
     /// <summary>
-    /// The variables for a function whose code the JIT compiles (framework-dependent, ReadyToRun) or for Native AOT,
-    /// which has no JIT and is flat with the first-generation budget alone.
+    /// The host's <c>hostBuilder:reloadConfigOnChange</c> (read from <c>DOTNET_</c> variables): whether
+    /// <c>appsettings*.json</c> are watched for changes. A deployment package is read-only, so the watcher — an
+    /// inotify instance over the whole package and a thread — would only cost start-up time.
+    /// </summary>
+    public const string ReloadConfigOnChangeVariable = "DOTNET_hostBuilder__reloadConfigOnChange";
+
+    /// <summary>No configuration file watchers.</summary>
+    public const string ReloadConfigOnChange = "false";
+
+    /// <summary>
+    /// Everything the construct sets on a function: the <see cref="RuntimeVariables"/> and, because the package cannot
+    /// change, no configuration file watchers.
     /// </summary>
     public static IEnumerable<KeyValuePair<string, string>> Variables(bool nativeAot)
     {
+        foreach (var variable in RuntimeVariables(nativeAot)) yield return variable;
+        yield return new(ReloadConfigOnChangeVariable, ReloadConfigOnChange);
+    }
+
+    /// <summary>
+    /// The settings of the .NET runtime itself (garbage collector, JIT), which apply to the app wherever it runs: for a
+    /// function whose code the JIT compiles (framework-dependent, ReadyToRun) or for Native AOT, which has no JIT and is
+    /// flat with the first-generation budget alone.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> RuntimeVariables(bool nativeAot)
+    {
+        yield return new(ServerGcVariable, WorkstationGc);
+        yield return new(ConcurrentGcVariable, NonConcurrentGc);
         if (nativeAot)
         {
             yield return new(Gen0BudgetVariable, NativeAotGen0Budget);

@@ -38,13 +38,27 @@ internal static class PublishCommand
     /// MSBuild properties the publish gets as defaults: passed as environment variables, which MSBuild reads as
     /// properties that the project file can still set otherwise (a <c>-p:</c> argument would override the project).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> DefaultProperties(PublishTarget target) =>
-        target is { Mode: PublishMode.ReadyToRun, IsArm64: false }
+    public static IReadOnlyDictionary<string, string> DefaultProperties(PublishTarget target)
+    {
+        var properties = new Dictionary<string, string>();
+        if (target.Mode == PublishMode.FrameworkDependent)
+        {
+            // The app's own assemblies and its NuGet packages are IL only; the shared framework is already ReadyToRun.
+            // Precompiling them for the function's platform takes most JIT work out of the cold start while the app
+            // still runs, untrimmed, on the managed runtime (docs/benchmarks.md, publish modes).
+            properties[ReadyToRun] = "true";
+        }
+        if (target.Mode != PublishMode.NativeAot && !target.IsArm64)
+        {
             // Lambda's x86_64 CPUs all have AVX2: precompiling for that baseline lets ReadyToRun include the code that
             // depends on it (Vector<T>, Vector256 paths), about 100 methods the sample otherwise JIT-compiles at start.
             // On a CPU without AVX2 the runtime would not use the precompiled code and would JIT it instead.
-            ? new Dictionary<string, string> { [ReadyToRunCompilerArguments] = "--instruction-set:x86-64-v3" }
-            : new Dictionary<string, string>();
+            properties[ReadyToRunCompilerArguments] = "--instruction-set:x86-64-v3";
+        }
+        return properties;
+    }
+
+    internal const string ReadyToRun = "PublishReadyToRun";
 
     internal const string ReadyToRunCompilerArguments = "PublishReadyToRunCrossgen2ExtraArgs";
 

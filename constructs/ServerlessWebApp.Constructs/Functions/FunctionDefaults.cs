@@ -37,7 +37,7 @@ internal static class FunctionDefaults
     public static ApplicationLogLevel ApplicationLogLevel(ServerlessWebAppProps props) =>
         props.ApplicationLogLevel ?? Amazon.CDK.AWS.Lambda.ApplicationLogLevel.INFO;
 
-    /// <summary>A small first GC generation; for JIT-compiled code also small regions and a small JIT scratch cache (<see cref="SwaProcessSettings"/>).</summary>
+    /// <summary>Workstation non-concurrent GC, no config file watchers, a small first GC generation; for JIT-compiled code also small regions and a small JIT scratch cache (<see cref="SwaProcessSettings"/>).</summary>
     public static IEnumerable<KeyValuePair<string, string>> ProcessSettings(ServerlessWebAppProps props) =>
         SwaProcessSettings.Variables(nativeAot: PublishMode(props) == Constructs.PublishMode.NativeAot);
 

@@ -48,8 +48,37 @@ public class PublishPlanTests
         Assert.DoesNotContain(PublishCommand.Arguments("App.csproj", "/out", x64), a => a.Contains(PublishCommand.ReadyToRunCompilerArguments));
 
         Assert.Empty(PublishCommand.DefaultProperties(x64 with { Architecture = CdkArchitecture.ARM_64 }));
-        Assert.Empty(PublishCommand.DefaultProperties(x64 with { Mode = PublishMode.FrameworkDependent }));
         Assert.Empty(PublishCommand.DefaultProperties(x64 with { Mode = PublishMode.NativeAot }));
+    }
+
+    [Theory]
+    [InlineData("arm64")]
+    [InlineData("x86_64")]
+    public void FrameworkDependentPrecompilesTheAppReadyToRunAsADefaultTheProjectCanTurnOff(string architecture)
+    {
+        var target = new PublishTarget(PublishMode.FrameworkDependent, architecture == "arm64" ? CdkArchitecture.ARM_64 : CdkArchitecture.X86_64);
+        Assert.Equal("true", PublishCommand.DefaultProperties(target)[PublishCommand.ReadyToRun]);
+        // Still framework-dependent (no runtime in the bundle, nothing trimmed), and the project's own
+        // PublishReadyToRun=false wins because the default arrives as an environment variable, not as -p:.
+        var args = PublishCommand.Arguments("App.csproj", "/out", target);
+        Assert.Equal("false", args[args.ToList().IndexOf("--self-contained") + 1]);
+        Assert.DoesNotContain(args, a => a.Contains("PublishReadyToRun", StringComparison.Ordinal) || a.Contains("Trim", StringComparison.Ordinal));
+        Assert.Equal(architecture == "x86_64", PublishCommand.DefaultProperties(target).ContainsKey(PublishCommand.ReadyToRunCompilerArguments));
+    }
+
+    [Theory]
+    [InlineData(PublishMode.FrameworkDependent)]
+    [InlineData(PublishMode.ReadyToRun)]
+    [InlineData(PublishMode.NativeAot)]
+    public void TestsAndBenchmarksPublishTheSampleAsTheConstructPublishesIt(PublishMode mode)
+    {
+        // The harnesses publish for x86_64 (this machine); their arguments and default properties are the construct's.
+        var target = new PublishTarget(mode, CdkArchitecture.X86_64);
+        var harnessMode = Enum.Parse<Serverless.WebApp.TestSupport.RuntimeApi.PublishMode>(mode.ToString());
+        Assert.Equal(PublishCommand.DefaultProperties(target), Serverless.WebApp.TestSupport.RuntimeApi.SamplePublisher.DefaultProperties(harnessMode));
+        var construct = PublishCommand.Arguments("App.csproj", "/out", target).SkipWhile(a => a != "-p:GenerateDocumentationFile=false").Skip(1);
+        var harness = Serverless.WebApp.TestSupport.RuntimeApi.SamplePublisher.ModeArguments(harnessMode);
+        Assert.Equal(construct, harness);
     }
 
     [Fact]

@@ -61,10 +61,10 @@ public class ReadyToRunBundlingTests
         if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported) return; // the runtime rightly ignores the AVX2 image here
         var jitList = Path.Combine(TestFolders.NewDirectory("r2r-jit"), "jit.txt");
         await using var emulator = await RuntimeApi.LambdaRuntimeApiEmulator.StartAsync();
-        var environment = RuntimeApi.LambdaEnvironment.For(emulator, asset);
+        var app = new RuntimeApi.PublishedApp(asset, "FoundryService", RuntimeApi.PublishMode.ReadyToRun);
+        var environment = RuntimeApi.LambdaEnvironment.For(emulator, app);
         environment["DOTNET_JitStdOutFile"] = jitList;
         environment["DOTNET_JitDisasmSummary"] = "1";
-        var app = new RuntimeApi.PublishedApp(asset, "FoundryService", RuntimeApi.PublishMode.ReadyToRun);
         await using var process = RuntimeApi.RuntimeProcess.Start(app.StartInfo(environment));
 
         var result = await emulator.InvokeAsync(RuntimeApi.SampleEvents.HttpApiV2("GET", "/compute-dna/"), TimeSpan.FromSeconds(60));

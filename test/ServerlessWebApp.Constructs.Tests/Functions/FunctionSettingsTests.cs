@@ -87,6 +87,25 @@ public class FunctionSettingsTests
         Assert.DoesNotContain(variables.Keys, name => name.StartsWith("DOTNET_Tiered", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(PublishMode.FrameworkDependent)]
+    [InlineData(PublishMode.ReadyToRun)]
+    [InlineData(PublishMode.NativeAot)]
+    public void EveryFunctionRunsWorkstationNonConcurrentGcWithoutConfigurationWatchers(PublishMode mode)
+    {
+        var variables = WebFunctionVariables(TestStacks.Synth(p =>
+        {
+            p.PublishMode = mode;
+            if (mode != PublishMode.NativeAot) p.Architecture = Architecture.X86_64;
+            p.PrebuiltCodePath = mode == PublishMode.FrameworkDependent ? PrebuiltApps.FrameworkDependent : PrebuiltApps.SelfContained;
+        }));
+
+        // The web SDK's runtimeconfig.json asks for server GC; the deployed function must not run it.
+        Assert.Equal("0", variables["DOTNET_gcServer"]);
+        Assert.Equal("0", variables["DOTNET_gcConcurrent"]);
+        Assert.Equal("false", variables["DOTNET_hostBuilder__reloadConfigOnChange"]);
+    }
+
     [Fact]
     public void NativeAotFunctionGetsTheLargerFirstGenerationBudgetAndNoJitSettings()
     {

@@ -11,7 +11,7 @@ public sealed class InitErrorTests
         // GIVEN the published sample configured with a task longer than a Lambda worker may run
         var app = await SamplePublisher.PublishAsync(PublishMode.FrameworkDependent);
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        var environment = LambdaEnvironment.For(emulator, app.Directory);
+        var environment = LambdaEnvironment.For(emulator, app);
         environment["Foundry__ComputeDuration"] = "01:00:00";
 
         // WHEN it starts against the emulator

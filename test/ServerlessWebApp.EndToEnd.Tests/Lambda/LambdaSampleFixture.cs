@@ -21,7 +21,7 @@ public sealed class LambdaSampleFixture : IAsyncLifetime
         {
             App = await SamplePublisher.PublishAsync(PublishMode.FrameworkDependent);
             Emulator = await LambdaRuntimeApiEmulator.StartAsync();
-            var environment = LambdaEnvironment.For(Emulator, App.Directory);
+            var environment = LambdaEnvironment.For(Emulator, App);
             environment["Logging__LogLevel__Default"] = "Warning";
             Process = RuntimeProcess.Start(App.StartInfo(environment));
         }

@@ -98,7 +98,7 @@ public class LambdaTaskStack : IAsyncLifetime
 
     private Dictionary<string, string?> Environment(LambdaRuntimeApiEmulator emulator, string role)
     {
-        var environment = LambdaEnvironment.For(emulator, App.Directory, "foundry-" + role);
+        var environment = LambdaEnvironment.For(emulator, App, "foundry-" + role);
         environment["SWA_FUNCTION_ROLE"] = role;
         environment["SWA_TASK_QUEUE_URL"] = QueueUrl;
         environment["SWA_TASK_STATUS_TABLE"] = StatusTable;

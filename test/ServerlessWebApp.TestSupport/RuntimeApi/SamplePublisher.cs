@@ -24,41 +24,71 @@ public static class SamplePublisher
     public static Task<PublishedApp> PublishAsync(PublishMode mode, string? output = null, CancellationToken cancellationToken = default) =>
         PublishAsync(FoundryServiceProject, mode, output, cancellationToken);
 
-    public static Task<PublishedApp> PublishAsync(string project, PublishMode mode, string? output, CancellationToken cancellationToken)
+    public static Task<PublishedApp> PublishAsync(string project, PublishMode mode, string? output, CancellationToken cancellationToken) =>
+        PublishAsync(project, mode, output, [], cancellationToken);
+
+    /// <summary>
+    /// Publishes as the construct does, with <paramref name="extraArguments"/> (e.g. <c>-p:PublishReadyToRun=false</c>)
+    /// after the mode's own, for benchmarks that compare a mode with a variant of it.
+    /// </summary>
+    public static Task<PublishedApp> PublishAsync(
+        string project, PublishMode mode, string? output, IReadOnlyList<string> extraArguments, CancellationToken cancellationToken)
     {
         output = Path.GetFullPath(output ?? DefaultOutput(project, mode));
-        return Published.GetOrAdd(output, dir => new Lazy<Task<PublishedApp>>(() => RunPublishAsync(project, mode, dir, cancellationToken))).Value;
+        return Published.GetOrAdd(output, dir => new Lazy<Task<PublishedApp>>(
+            () => RunPublishAsync(project, mode, dir, extraArguments, cancellationToken))).Value;
     }
 
-    public static IReadOnlyList<string> Arguments(string project, PublishMode mode, string output)
+    public static IReadOnlyList<string> Arguments(string project, PublishMode mode, string output, IReadOnlyList<string>? extraArguments = null)
     {
         var args = new List<string>
         {
             "publish", project, "-c", "Release", "-o", output, "--nologo",
-            "--artifacts-path", ArtifactsPath(mode),
+            // Per mode and variant: builds with different properties must not share obj/.
+            "--artifacts-path", ArtifactsPath(mode) + Variant(extraArguments),
         };
-        args.AddRange(mode switch
-        {
-            // As the construct publishes for the managed runtime: for the function's platform only, no app host.
-            PublishMode.FrameworkDependent => ["-r", "linux-x64", "--self-contained", "false", "-p:UseAppHost=false"],
-            // As the construct publishes for x86_64 (its default of PublishReadyToRunCrossgen2ExtraArgs): AVX2 baseline.
-            PublishMode.ReadyToRun => ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true",
-                "-p:PublishReadyToRunCrossgen2ExtraArgs=--instruction-set:x86-64-v3"],
-            PublishMode.NativeAot => ["-r", "linux-x64", "-p:PublishAot=true"],
-            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown publish mode."),
-        });
+        args.AddRange(ModeArguments(mode));
+        args.AddRange(extraArguments ?? []);
         return args;
     }
 
-    private static async Task<PublishedApp> RunPublishAsync(string project, PublishMode mode, string output, CancellationToken cancellationToken)
+    /// <summary>The mode's own <c>dotnet publish</c> arguments: the construct's for x86_64 (this machine).</summary>
+    public static IReadOnlyList<string> ModeArguments(PublishMode mode) => mode switch
+    {
+        PublishMode.FrameworkDependent => ["--runtime", "linux-x64", "--self-contained", "false", "-p:UseAppHost=false"],
+        PublishMode.ReadyToRun => ["--runtime", "linux-x64", "--self-contained", "true", "-p:PublishReadyToRun=true"],
+        PublishMode.NativeAot => ["--runtime", "linux-x64", "-p:PublishAot=true", "-p:StripSymbols=true"],
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown publish mode."),
+    };
+
+    /// <summary>
+    /// The MSBuild properties the construct passes as defaults for x86_64 (through the environment, so the project
+    /// can still set them otherwise): ReadyToRun for framework-dependent, the AVX2 baseline for ReadyToRun code.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DefaultProperties(PublishMode mode)
+    {
+        var properties = new Dictionary<string, string>();
+        if (mode == PublishMode.FrameworkDependent) properties["PublishReadyToRun"] = "true";
+        if (mode != PublishMode.NativeAot) properties["PublishReadyToRunCrossgen2ExtraArgs"] = "--instruction-set:x86-64-v3";
+        return properties;
+    }
+
+    private static string Variant(IReadOnlyList<string>? extraArguments) =>
+        extraArguments is { Count: > 0 }
+            ? "-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', extraArguments))))[..8]
+            : "";
+
+    private static async Task<PublishedApp> RunPublishAsync(
+        string project, PublishMode mode, string output, IReadOnlyList<string> extraArguments, CancellationToken cancellationToken)
     {
         // Publish into an empty directory: files of an earlier publish (another mode's layout, data a test run left
         // beside the app) would otherwise stay, run and count in the package size.
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in Arguments(project, mode, output)) info.ArgumentList.Add(arg);
+        foreach (var arg in Arguments(project, mode, output, extraArguments)) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in DefaultProperties(mode)) info.Environment.TryAdd(name, value);
 
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);

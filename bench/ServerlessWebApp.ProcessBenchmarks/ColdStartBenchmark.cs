@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using Serverless.WebApp.TestSupport.RuntimeApi;
 
 namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>
-/// Issue 7, benchmark 1: process start → first response posted to the Runtime API emulator, per publish mode, over
+/// Process start → first response posted to the Runtime API emulator, per publish mode, over
 /// fresh processes; and the same app's process start → first 200 on Kestrel as the reference.
 /// </summary>
 internal static class ColdStartBenchmark
@@ -13,8 +12,8 @@ internal static class ColdStartBenchmark
     {
         report.WriteLine($"## Cold start ({options.Runs} fresh processes per cell, ms; process settings: {options.ProcessSettings})");
         report.WriteLine();
-        report.WriteLine("| mode | Lambda: start → first /next | Lambda: start → first response (median) | p90 | min–max | Kestrel: start → first 200 (median) | p90 |");
-        report.WriteLine("|---|---|---|---|---|---|---|");
+        report.WriteLine("| mode | Lambda: start → first /next | Lambda: start → first response (median) | p90 | min–max | Kestrel: start → first 200 (median) | p90 | **Lambda / Kestrel (medians)** |");
+        report.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var mode in options.Modes)
         {
             var app = await SamplePublisher.PublishAsync(mode);
@@ -31,21 +30,14 @@ internal static class ColdStartBenchmark
             var poll = Stats.Of(lambda.Select(l => l.Poll).ToList());
             var response = Stats.Of(lambda.Select(l => l.Response).ToList());
             var reference = Stats.Of(kestrel);
-            report.WriteLine($"| {mode} | {poll.Median:F1} | **{response.Median:F1}** | {response.P90:F1} | {response.Min:F1}–{response.Max:F1} | {reference.Median:F1} | {reference.P90:F1} |");
+            report.WriteLine($"| {mode} | {poll.Median:F1} | **{response.Median:F1}** | {response.P90:F1} | {response.Min:F1}–{response.Max:F1} | {reference.Median:F1} | {reference.P90:F1} | **{response.Median / reference.Median:F2}** |");
             report.Flush();
         }
         report.WriteLine();
     }
 
-    private static async Task<(double Poll, double Response)> LambdaOnceAsync(PublishedApp app, ProcessSettings settings)
-    {
-        await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        var first = emulator.Enqueue(AppLauncher.GetEvent, out _);
-        await using var process = AppLauncher.StartLambda(app, emulator, settings);
-        var result = AppLauncher.EnsureOk(await first.WaitAsync(AppLauncher.Timeout), process);
-        return (Stopwatch.GetElapsedTime(process.StartTimestamp, emulator.FirstPollTimestamp).TotalMilliseconds,
-                Stopwatch.GetElapsedTime(process.StartTimestamp, result.CompletedTimestamp).TotalMilliseconds);
-    }
+    private static Task<(double Poll, double Response)> LambdaOnceAsync(PublishedApp app, ProcessSettings settings) =>
+        AppLauncher.ColdStartAsync(app, AppLauncher.GetEvent, settings);
 
     private static async Task<double> KestrelOnceAsync(PublishedApp app, ProcessSettings settings)
     {

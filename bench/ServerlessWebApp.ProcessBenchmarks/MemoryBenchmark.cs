@@ -3,7 +3,7 @@ using Serverless.WebApp.TestSupport.RuntimeApi;
 namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>
-/// Issue 7, benchmark 6: resident memory of the Lambda process after 100 and after 10,000 warm invocations (the
+/// Resident memory of the Lambda process after 100 and after 10,000 warm invocations (the
 /// target compares these two), with later checkpoints that tell a warm-up plateau from a leak: with the process settings
 /// the construct deploys, side by side with .NET's defaults, and the same app on Kestrel (deployed settings) after as
 /// many requests as the reference.

@@ -3,7 +3,7 @@ using Serverless.WebApp.TestSupport.RuntimeApi;
 
 namespace Serverless.WebApp.ProcessBenchmarks;
 
-/// <summary>Issue 7, benchmark 5: the deployment package (the publish directory zipped, as CDK uploads it) per mode.</summary>
+/// <summary>The deployment package (the publish directory zipped, as CDK uploads it) per mode.</summary>
 internal static class PackageSizeBenchmark
 {
     public static async Task RunAsync(BenchmarkOptions options, TextWriter report)

@@ -15,10 +15,13 @@ catch (ArgumentException e)
 var report = Console.Out;
 report.WriteLine($"Machine: {MachineInfo.Describe()}");
 report.WriteLine();
-foreach (var mode in options.Modes)
+if (options.Command != "publishmodes")
 {
-    Console.Error.WriteLine($"publishing {mode} …");
-    await SamplePublisher.PublishAsync(mode);
+    foreach (var mode in options.Modes)
+    {
+        Console.Error.WriteLine($"publishing {mode} …");
+        await SamplePublisher.PublishAsync(mode);
+    }
 }
 
 switch (options.Command)
@@ -29,6 +32,8 @@ switch (options.Command)
     case "memory": await MemoryBenchmark.RunAsync(options, report); break;
     case "tierup": await TierUpBenchmark.RunAsync(options, report); break;
     case "secrets": await SecretsColdStartBenchmark.RunAsync(options, report); break;
+    case "publishmodes": await PublishModesBenchmark.RunAsync(options, report); break;
+    case "gc": await GcModeBenchmark.RunAsync(options, report); break;
     case "all":
         await PackageSizeBenchmark.RunAsync(options, report);
         await ColdStartBenchmark.RunAsync(options, report);

@@ -13,10 +13,10 @@ internal static class TierUpBenchmark
 {
     private const int Processes = 10;
     private static readonly int[] Windows = [1, 100, 1_000, 5_000, 10_000, 20_000];
-    private static readonly (string Name, IReadOnlyDictionary<string, string> Extra)[] Variants =
+    private static readonly (string Name, IReadOnlyDictionary<string, string?> Extra)[] Variants =
     [
-        ("deployed settings", new Dictionary<string, string>()),
-        ("+ DOTNET_TC_CallCountingDelayMs=10", new Dictionary<string, string> { ["DOTNET_TC_CallCountingDelayMs"] = "10" }),
+        ("deployed settings", new Dictionary<string, string?>()),
+        ("+ DOTNET_TC_CallCountingDelayMs=10", new Dictionary<string, string?> { ["DOTNET_TC_CallCountingDelayMs"] = "10" }),
     ];
 
     public static async Task RunAsync(BenchmarkOptions options, TextWriter report)
@@ -46,7 +46,7 @@ internal static class TierUpBenchmark
     }
 
     /// <summary>First response (ms), req/s per window, RSS (MB) after the last window.</summary>
-    private static async Task<double[]> MeasureAsync(PublishedApp app, ProcessSettings settings, IReadOnlyDictionary<string, string> extra)
+    private static async Task<double[]> MeasureAsync(PublishedApp app, ProcessSettings settings, IReadOnlyDictionary<string, string?> extra)
     {
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
         var first = emulator.Enqueue(AppLauncher.GetEvent, out _);

@@ -4,7 +4,7 @@ using Serverless.WebApp.TestSupport.RuntimeApi;
 namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>
-/// Issue 7, benchmark 2: sequential small GETs through the full Lambda loop (emulator round trip included) against the
+/// Sequential small GETs through the full Lambda loop (emulator round trip included) against the
 /// same GET to the same published app on Kestrel over loopback HTTP/1.1 keep-alive, in the same run. One request at a
 /// time on both sides, because one Lambda execution environment serves one invocation at a time. "The same GET" means
 /// the same request as the app sees it: the Kestrel request carries the event's eight headers (Host, Accept,

@@ -28,7 +28,15 @@ internal sealed class DotnetPublishBundling : DeputyBase, ILocalBundling
     public bool TryBundle(string outputDir, IBundlingOptions options)
     {
         PublishCount++;
-        var (exitCode, output) = Run("dotnet", PublishCommand.Arguments(_projectPath, outputDir, _target), _target);
+        var arguments = PublishCommand.Arguments(_projectPath, outputDir, _target);
+        var (exitCode, output) = Run("dotnet", arguments, _target);
+        if (exitCode != 0 && PublishFailure.IsToolCrash(output))
+        {
+            // A compiler killed by a signal (crossgen2 once died with SIGBUS while another publish ran beside it) is
+            // not a fault of the app: publish once more in the same build folder, which redoes only the failed step.
+            var (retryExitCode, retryOutput) = Run("dotnet", arguments, _target);
+            (exitCode, output) = (retryExitCode, retryExitCode == 0 ? retryOutput : $"{output}{System.Environment.NewLine}Retried once:{System.Environment.NewLine}{retryOutput}");
+        }
         if (exitCode != 0)
         {
             throw new InvalidOperationException(

@@ -94,6 +94,16 @@ public class PublishPlanTests
         Assert.Equal("--instruction-set:x86-64-v4", users[PublishCommand.ReadyToRunCompilerArguments]);
     }
 
+    [Theory]
+    [InlineData("error MSB6006: \"crossgen2\" exited with code 135.", true)]
+    [InlineData("error MSB6006: \"ilc\" exited with code 139.", true)]
+    [InlineData("error MSB6006: \"crossgen2\" exited with code 1.", false)]
+    [InlineData("Program.cs(3,1): error CS1002: ; expected", false)]
+    public void OnlyABuildToolKilledByASignalCountsAsACrashWorthOneRetry(string output, bool crash)
+    {
+        Assert.Equal(crash, PublishFailure.IsToolCrash(output));
+    }
+
     [Fact]
     public void NativeAotPublishUsesPublishAot()
     {

@@ -76,9 +76,14 @@ static IEnumerable<string> CheckBundle(ModeCase mode, string bundle)
             if (File.Exists(bootstrap)) yield return "a bootstrap in a managed-runtime bundle";
             if (Directory.Exists(Path.Combine(bundle, "runtimes"))) yield return "native files for other platforms (runtimes/)";
             if (BundleInspector.ElfMachine(Path.Combine(bundle, "libe_sqlite3.so")) != mode.ElfMachine) yield return "SQLite native library missing or for another architecture";
-            // IL only (no ReadyToRun code): AnyCPU, or marked for the function's CPU because the publish names its runtime identifier.
-            var machine = BundleInspector.PeMachine(Path.Combine(bundle, "FoundryService.dll"));
-            if (machine != 0x014C && machine != (mode.ElfMachine == 0xB7 ? 0xAA64 : 0x8664)) yield return $"FoundryService.dll is not IL for this CPU (PE machine 0x{machine:X4})";
+            // The app's own assemblies and its packages' are ReadyToRun code for the function's CPU; the runtime is Lambda's.
+            var readyToRun = (ushort)(0x7B79 ^ (mode.ElfMachine == 0xB7 ? 0xAA64 : 0x8664));
+            foreach (var assembly in new[] { "FoundryService.dll", "ServerlessWebApp.Hosting.dll", "AWSSDK.Core.dll" })
+            {
+                var machine = BundleInspector.PeMachine(Path.Combine(bundle, assembly));
+                if (machine != readyToRun) yield return $"{assembly} is not ReadyToRun for this CPU (PE machine 0x{machine:X4})";
+            }
+            if (File.Exists(Path.Combine(bundle, "libcoreclr.so"))) yield return "a framework-dependent bundle must not carry the runtime";
             break;
         case PublishMode.ReadyToRun:
             // Either the construct's launcher script that execs the app host, or the app host itself renamed by the app's publish.

@@ -167,9 +167,12 @@ function foundry(scope, settings, results) {
   // Both functions see the same app settings; only the web function gets the stage and the queue URL.
   const sharedEnvironment = {
     // the construct's process settings for the framework-dependent mode (SwaProcessSettings)
+    DOTNET_gcServer: '0',
+    DOTNET_gcConcurrent: '0',
     DOTNET_GCgen0size: '80000',
     DOTNET_GCRegionSize: '100000',
     DOTNET_JitHostMaxSlabCache: '100000',
+    DOTNET_hostBuilder__reloadConfigOnChange: 'false',
     ...settings.environment,
     Foundry__ResultsTable: results.tableName,
     SWA_STATIC_BUCKET: staticAssets.bucketName,

@@ -10,6 +10,8 @@ internal sealed class BenchmarkOptions
     public int Runs { get; private init; } = 20;
     public int Invocations { get; private init; } = 20_000;
     public ProcessSettings ProcessSettings { get; private init; } = ProcessSettings.Deployed;
+    /// <summary><c>publishmodes</c>: start what an earlier run published instead of publishing again.</summary>
+    public bool ReusePublished { get; private init; }
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -17,8 +19,14 @@ internal sealed class BenchmarkOptions
         var modes = Enum.GetValues<PublishMode>().ToList();
         int runs = 20, invocations = 20_000;
         var settings = ProcessSettings.Deployed;
+        var reuse = false;
         for (var i = 1; i < args.Length; i++)
         {
+            if (args[i] == "--reuse-published")
+            {
+                reuse = true;
+                continue;
+            }
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             switch (args[i++])
             {
@@ -29,7 +37,7 @@ internal sealed class BenchmarkOptions
                 default: throw new ArgumentException($"Unknown option {args[i - 1]}.\n{Usage}");
             }
         }
-        return new BenchmarkOptions { Command = args[0], Modes = modes, Runs = runs, Invocations = invocations, ProcessSettings = settings };
+        return new BenchmarkOptions { Command = args[0], Modes = modes, Runs = runs, Invocations = invocations, ProcessSettings = settings, ReusePublished = reuse };
     }
 
     public static string ShortName(PublishMode mode) => mode switch
@@ -59,5 +67,5 @@ internal sealed class BenchmarkOptions
     public const string Usage =
         "usage: dotnet run -c Release --project bench/ServerlessWebApp.ProcessBenchmarks -- " +
         "<coldstart|warm|size|memory|tierup|secrets|publishmodes|gc|all> [--modes fdd,r2r,aot] [--runs 20] [--invocations 20000] " +
-        "[--process-settings deployed|runtime-defaults]";
+        "[--process-settings deployed|runtime-defaults] [--reuse-published]";
 }

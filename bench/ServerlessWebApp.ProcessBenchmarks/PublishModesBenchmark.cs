@@ -6,7 +6,8 @@ namespace Serverless.WebApp.ProcessBenchmarks;
 /// <summary>
 /// The ways an app can be published and started, side by side: cold start (fresh process → first response to the
 /// Runtime API emulator) of each, with fresh processes of every variant interleaved round by round so a slow phase of
-/// the machine hits all alike, and the zipped package. Ratios are against the construct's default before this choice:
+/// the machine hits all alike, and the process's CPU time until that response (the work done, which a busy machine
+/// does not inflate as it does wall time), and the zipped package. Ratios are against the construct's default before this choice:
 /// framework-dependent IL with server GC (the web SDK's default) and configuration watchers on.
 /// </summary>
 internal static class PublishModesBenchmark
@@ -41,11 +42,17 @@ internal static class PublishModesBenchmark
             var published = new List<PublishedApp>();
             foreach (var variant in variants)
             {
+                var output = Output(app, variant);
+                if (options.ReusePublished && Directory.Exists(output))
+                {
+                    published.Add(new PublishedApp(output, Path.GetFileNameWithoutExtension(app.Project), variant.Mode));
+                    continue;
+                }
                 Console.Error.WriteLine($"publishing {app.Name}: {variant.Name} …");
-                published.Add(await SamplePublisher.PublishAsync(app.Project, variant.Mode, Output(app, variant), variant.PublishArguments, CancellationToken.None));
+                published.Add(await SamplePublisher.PublishAsync(app.Project, variant.Mode, output, variant.PublishArguments, CancellationToken.None));
             }
 
-            var results = variants.Select(_ => new List<(double Poll, double Response)>()).ToArray();
+            var results = variants.Select(_ => new List<(double Poll, double Response, double Cpu)>()).ToArray();
             for (var v = 0; v < variants.Length; v++) await AppLauncher.ColdStartAsync(published[v], app.Event, overrides: variants[v].Settings); // file cache
             for (var run = 0; run < options.Runs; run++)
             {
@@ -55,14 +62,18 @@ internal static class PublishModesBenchmark
 
             report.WriteLine($"## Publish modes: {app.Name}, GET {app.Path} ({options.Runs} fresh processes per row, interleaved; ms)");
             report.WriteLine();
-            report.WriteLine("| publish mode and settings | start → first /next (median) | **start → first response (median)** | p90 | **ratio to the default before** | zipped MB |");
-            report.WriteLine("|---|---|---|---|---|---|");
+            report.WriteLine("| publish mode and settings | start → first /next (median) | start → first response (median) | p90 | **wall, ratio to the default before** | " +
+                             "CPU ms to first response (median) | **CPU, ratio to the default before** | zipped MB |");
+            report.WriteLine("|---|---|---|---|---|---|---|---|");
             var baseline = Stats.Of(results[0].Select(r => r.Response).ToList()).Median;
+            var baselineCpu = Stats.Of(results[0].Select(r => r.Cpu).ToList()).Median;
             for (var v = 0; v < variants.Length; v++)
             {
                 var poll = Stats.Of(results[v].Select(r => r.Poll).ToList());
                 var response = Stats.Of(results[v].Select(r => r.Response).ToList());
-                report.WriteLine($"| {variants[v].Name} | {poll.Median:F1} | **{response.Median:F1}** | {response.P90:F1} | **{response.Median / baseline:F2}** | {ZippedMegabytes(published[v]):F2} |");
+                var cpu = Stats.Of(results[v].Select(r => r.Cpu).ToList());
+                report.WriteLine($"| {variants[v].Name} | {poll.Median:F1} | {response.Median:F1} | {response.P90:F1} | **{response.Median / baseline:F2}** | " +
+                                 $"{cpu.Median:F1} | **{cpu.Median / baselineCpu:F2}** | {ZippedMegabytes(published[v]):F2} |");
             }
             report.WriteLine();
             report.Flush();

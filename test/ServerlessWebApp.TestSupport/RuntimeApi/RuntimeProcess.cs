@@ -64,6 +64,27 @@ public sealed class RuntimeProcess : IAsyncDisposable
         throw new InvalidOperationException($"No VmRSS in /proc/{_process.Id}/status.");
     }
 
+    /// <summary>
+    /// CPU time the process's live threads have run so far (Linux <c>/proc/&lt;pid&gt;/task/*/schedstat</c>, in
+    /// nanoseconds): the work done, whatever the process waited for a CPU on a busy machine.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        long nanoseconds = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        {
+            try
+            {
+                nanoseconds += long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // the thread ended between listing and reading
+            }
+        }
+        return TimeSpan.FromTicks(nanoseconds / 100);
+    }
+
     /// <summary>Sends SIGTERM (graceful stop) and waits up to <paramref name="timeout"/> for the exit.</summary>
     public async Task<bool> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {

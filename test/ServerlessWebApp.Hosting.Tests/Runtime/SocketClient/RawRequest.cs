@@ -1,4 +1,4 @@
-namespace Serverless.WebApp.Hosting.Tests.Runtime.Scripted;
+namespace Serverless.WebApp.Hosting.Tests.Runtime.SocketClient;
 
 /// <summary>One request as it arrived at <see cref="ScriptedRuntimeApi"/>, and the connection (1, 2, …) it came on.</summary>
 internal sealed record RawRequest(int Connection, string Method, string Target, IReadOnlyDictionary<string, string> Headers, string Body)

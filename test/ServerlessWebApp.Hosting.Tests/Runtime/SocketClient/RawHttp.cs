@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Serverless.WebApp.Hosting.Tests.Runtime.Scripted;
+namespace Serverless.WebApp.Hosting.Tests.Runtime.SocketClient;
 
 /// <summary>Raw HTTP/1.1 responses, byte for byte, as a Runtime API might send them.</summary>
 internal static class RawHttp

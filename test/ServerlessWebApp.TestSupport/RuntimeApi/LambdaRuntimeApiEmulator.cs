@@ -1,4 +1,11 @@
 using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 namespace Serverless.WebApp.TestSupport.RuntimeApi;
@@ -20,21 +27,28 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
 
     private readonly RuntimeApiState _state;
     private readonly InvocationTimeouts _timeouts;
-    private readonly LoopbackHttpServer _server;
+    private readonly LoopbackHttpServer? _server;
+    private WebApplication? _kestrel;
     private int _disposed;
 
     private LambdaRuntimeApiEmulator(RuntimeApiEmulatorOptions options)
     {
         _state = new RuntimeApiState(options);
         _timeouts = new InvocationTimeouts(_state.Invocations, TimeOut);
-        _server = LoopbackHttpServer.Start(
-            new RuntimeApiRouter(_state),
-            Math.Clamp(options.MaxResponseBytes + 1L, MaxRequestBodyBytes, Array.MaxLength), options.SpinBeforeWait);
-        Address = $"127.0.0.1:{_server.EndPoint.Port}";
+        if (options.Server == RuntimeApiServer.Socket)
+        {
+            _server = LoopbackHttpServer.Start(
+                new RuntimeApiRouter(_state),
+                Math.Clamp(options.MaxResponseBytes + 1L, MaxRequestBodyBytes, Array.MaxLength), options.SpinBeforeWait);
+            Address = $"127.0.0.1:{_server.EndPoint.Port}";
+        }
     }
 
     /// <summary><c>127.0.0.1:PORT</c>, the value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
-    public string Address { get; }
+    public string Address { get; private set; } = "";
+
+    /// <summary>How many <c>/next</c> long-polls are waiting for an event right now.</summary>
+    public int WaitingPollCount => _state.Queue.WaitingPolls;
 
     /// <summary>How many <c>/next</c> requests the runtime has made (each one is a long-poll).</summary>
     public int NextPollCount => _state.NextPollCount;
@@ -57,7 +71,26 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.SpinBeforeWait,
                 $"{nameof(RuntimeApiEmulatorOptions)}.{nameof(RuntimeApiEmulatorOptions.SpinBeforeWait)} must be zero (block at once) or positive.");
         }
-        return Task.FromResult(new LambdaRuntimeApiEmulator(options));
+        var emulator = new LambdaRuntimeApiEmulator(options);
+        return options.Server == RuntimeApiServer.Kestrel ? emulator.StartKestrelAsync(cancellationToken) : Task.FromResult(emulator);
+    }
+
+    private async Task<LambdaRuntimeApiEmulator> StartKestrelAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = Math.Max(_state.Options.MaxResponseBytes + 1L, MaxRequestBodyBytes);
+        });
+        _kestrel = builder.Build();
+        RuntimeApiEndpoints.Map(_kestrel, _state);
+        await _kestrel.StartAsync(cancellationToken);
+        var address = _kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Address = $"127.0.0.1:{new Uri(address).Port}";
+        return this;
     }
 
     /// <summary>
@@ -118,6 +151,11 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
         _state.Queue.Close();
         _timeouts.Dispose();
         foreach (var invocation in _state.Invocations) invocation.Value.Cancel();
-        await _server.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
+        if (_kestrel is not null)
+        {
+            await _kestrel.StopAsync();
+            await _kestrel.DisposeAsync();
+        }
     }
 }

@@ -1,11 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 namespace Serverless.WebApp.TestSupport.RuntimeApi;
@@ -77,19 +71,11 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
 
     private async Task<LambdaRuntimeApiEmulator> StartKestrelAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = Math.Max(_state.Options.MaxResponseBytes + 1L, MaxRequestBodyBytes);
-        });
-        _kestrel = builder.Build();
-        RuntimeApiEndpoints.Map(_kestrel, _state);
-        await _kestrel.StartAsync(cancellationToken);
-        var address = _kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Address = $"127.0.0.1:{new Uri(address).Port}";
+        (_kestrel, var address) = await LoopbackKestrel.StartAsync(
+            app => RuntimeApiEndpoints.Map(app, _state),
+            kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(_state.Options.MaxResponseBytes + 1L, MaxRequestBodyBytes),
+            cancellationToken);
+        Address = address.Authority;
         return this;
     }
 

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Serverless.WebApp.TestSupport;
 
 namespace Serverless.WebApp.Hosting.Tests.Runtime.Scripted;
 
@@ -40,16 +35,9 @@ internal sealed class ScriptedRuntimeApi : IAsyncDisposable
 
     public static async Task<ScriptedRuntimeApi> StartAsync(Func<RecordedRequest, ScriptedAnswer> script)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var api = new ScriptedRuntimeApi(app, script);
-        app.Run(api.AnswerAsync);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        api.Port = address.Port;
-        api.Address = $"127.0.0.1:{address.Port}";
+        ScriptedRuntimeApi? api = null;
+        var (app, address) = await LoopbackKestrel.StartAsync(app => app.Run(context => api!.AnswerAsync(context)));
+        api = new ScriptedRuntimeApi(app, script) { Port = address.Port, Address = address.Authority };
         return api;
     }
 

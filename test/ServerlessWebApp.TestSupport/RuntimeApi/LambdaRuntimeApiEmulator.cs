@@ -66,7 +66,7 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
                 $"{nameof(RuntimeApiEmulatorOptions)}.{nameof(RuntimeApiEmulatorOptions.SpinBeforeWait)} must be zero (block at once) or positive.");
         }
         var emulator = new LambdaRuntimeApiEmulator(options);
-        return options.Server == RuntimeApiServer.Kestrel ? emulator.StartKestrelAsync(cancellationToken) : Task.FromResult(emulator);
+        return options.Server == RuntimeApiServer.Socket ? Task.FromResult(emulator) : emulator.StartKestrelAsync(cancellationToken);
     }
 
     private async Task<LambdaRuntimeApiEmulator> StartKestrelAsync(CancellationToken cancellationToken)
@@ -74,8 +74,14 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
         (_kestrel, var address) = await LoopbackKestrel.StartAsync(
             app => RuntimeApiEndpoints.Map(app, _state),
             kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(_state.Options.MaxResponseBytes + 1L, MaxRequestBodyBytes),
-            cancellationToken);
+            cancellationToken, inlineScheduling: _state.Options.Server == RuntimeApiServer.KestrelInline);
         Address = address.Authority;
+        // A fresh app builds its routing tables and connection pipeline on its first request (milliseconds): make that
+        // request here, so the runtime's first /next, which cold-start benchmarks time, does not pay for it.
+        using (var warmUp = new HttpClient())
+        {
+            (await warmUp.GetAsync(new Uri(address, "/2018-06-01/runtime/"), cancellationToken)).Dispose();
+        }
         return this;
     }
 

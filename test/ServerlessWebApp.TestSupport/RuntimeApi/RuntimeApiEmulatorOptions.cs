@@ -30,4 +30,6 @@ public enum RuntimeApiServer
     Socket,
     /// <summary>Kestrel with the routes of <see cref="RuntimeApiEndpoints"/>.</summary>
     Kestrel,
+    /// <summary>Kestrel whose socket transport runs the routes on its I/O thread instead of the thread pool.</summary>
+    KestrelInline,
 }

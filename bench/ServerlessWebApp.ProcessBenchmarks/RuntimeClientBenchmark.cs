@@ -6,9 +6,9 @@ namespace Serverless.WebApp.ProcessBenchmarks;
 
 /// <summary>
 /// The Runtime API client and the emulator's HTTP server, side by side: the sample built with the socket client
-/// (<c>-p:ServerlessWebAppBenchRuntimeClient=Socket</c>) and with the HttpClient one against the raw-socket emulator,
-/// and the socket build against the Kestrel emulator, with and without inline I/O scheduling; in each publish mode, and framework-dependent
-/// also with the app's own assemblies ReadyToRun-compiled. Cold start: fresh emulator and process per run, the
+/// (<c>-p:ServerlessWebAppBenchRuntimeClient=Socket</c>) and with the HttpClient one, each against the raw-socket
+/// emulator and the Kestrel one; in each publish mode, framework-dependent as the construct publishes it (the app's
+/// own assemblies ReadyToRun-compiled). Cold start: fresh emulator and process per run, the
 /// variants interleaved run by run (the first variant of a round rotates); wall time from exec to the first response
 /// arriving, and the CPU time the process had used by then (its threads' <c>schedstat</c>), which a busy machine
 /// moves much less. Warm: one fresh process per variant per round, warmed up, then measured in interleaved blocks;
@@ -44,8 +44,11 @@ internal static class RuntimeClientBenchmark
         report.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var mode in options.Modes)
         {
-            var builds = new List<(string Name, string[] Properties)> { (mode.ToString(), []) };
-            if (mode == PublishMode.FrameworkDependent) builds.Add(("FrameworkDependent, app ReadyToRun", AppReadyToRun));
+            // Framework-dependent as the construct publishes it by default: the app's own assemblies ReadyToRun.
+            var builds = new List<(string Name, string[] Properties)>
+            {
+                mode == PublishMode.FrameworkDependent ? ("FrameworkDependent, app ReadyToRun", AppReadyToRun) : (mode.ToString(), []),
+            };
             foreach (var (build, properties) in builds)
             {
                 var suffix = properties.Length == 0 ? "" : "app-r2r-";
@@ -57,8 +60,8 @@ internal static class RuntimeClientBenchmark
                 [
                     new("socket client, socket emulator", socket, RuntimeApiServer.Socket),
                     new("HttpClient, socket emulator", http, RuntimeApiServer.Socket),
+                    new("HttpClient, Kestrel emulator", http, RuntimeApiServer.Kestrel),
                     new("socket client, Kestrel emulator", socket, RuntimeApiServer.Kestrel),
-                    new("socket client, Kestrel emulator (inline I/O)", socket, RuntimeApiServer.KestrelInline),
                 ];
                 var cold = await ColdStartsAsync(build, variants, options);
                 var warm = await WarmAsync(build, variants, options);

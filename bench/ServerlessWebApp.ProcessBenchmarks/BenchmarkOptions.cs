@@ -58,6 +58,6 @@ internal sealed class BenchmarkOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project bench/ServerlessWebApp.ProcessBenchmarks -- " +
-        "<coldstart|warm|size|memory|tierup|secrets|clients|all> [--modes fdd,r2r,aot] [--runs 20] [--invocations 20000] " +
+        "<coldstart|warm|size|memory|tierup|secrets|all> [--modes fdd,r2r,aot] [--runs 20] [--invocations 20000] " +
         "[--process-settings deployed|runtime-defaults]";
 }

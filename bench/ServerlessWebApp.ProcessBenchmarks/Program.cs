@@ -29,7 +29,6 @@ switch (options.Command)
     case "memory": await MemoryBenchmark.RunAsync(options, report); break;
     case "tierup": await TierUpBenchmark.RunAsync(options, report); break;
     case "secrets": await SecretsColdStartBenchmark.RunAsync(options, report); break;
-    case "clients": await RuntimeClientBenchmark.RunAsync(options, report); break;
     case "all":
         await PackageSizeBenchmark.RunAsync(options, report);
         await ColdStartBenchmark.RunAsync(options, report);

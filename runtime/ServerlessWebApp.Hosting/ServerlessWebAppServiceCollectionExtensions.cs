@@ -81,11 +81,7 @@ public static class ServerlessWebAppServiceCollectionExtensions
 
     private static void AddLambdaServer(IServiceCollection services)
     {
-#if SOCKET_RUNTIME_CLIENT
-        services.TryAddSingleton<ILambdaRuntimeClient, SocketRuntimeClient>();
-#else
         services.TryAddSingleton<ILambdaRuntimeClient, LambdaRuntimeClient>();
-#endif
         services.TryAddSingleton<LambdaInvocationLoop>();
         services.RemoveAll<IServer>();
         services.AddSingleton<IServer, LambdaServer>();

@@ -26,9 +26,4 @@ internal static class LambdaRuntimeHeaders
         unixMs = 0;
         return false;
     }
-
-    public static ReadOnlySpan<byte> RequestIdUtf8 => "Lambda-Runtime-Aws-Request-Id"u8;
-    public static ReadOnlySpan<byte> DeadlineMsUtf8 => "Lambda-Runtime-Deadline-Ms"u8;
-    public static ReadOnlySpan<byte> InvokedFunctionArnUtf8 => "Lambda-Runtime-Invoked-Function-Arn"u8;
-    public static ReadOnlySpan<byte> TraceIdUtf8 => "Lambda-Runtime-Trace-Id"u8;
 }

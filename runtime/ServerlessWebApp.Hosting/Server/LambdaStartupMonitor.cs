@@ -18,20 +18,10 @@ internal sealed partial class LambdaStartupMonitor : IHostedLifecycleService
     private readonly ILogger _logger;
     private int _reported;
 
-#if SOCKET_RUNTIME_CLIENT
-    public LambdaStartupMonitor(ILambdaEnvironment environment, ILoggerFactory loggers)
-        : this(SocketClientFactory(environment, loggers.CreateLogger<SocketRuntimeClient>()), loggers.CreateLogger<LambdaStartupMonitor>())
-    {
-    }
-
-    private static Func<ILambdaRuntimeClient> SocketClientFactory(ILambdaEnvironment environment, ILogger<SocketRuntimeClient> logger) =>
-        () => new SocketRuntimeClient(environment, logger);
-#else
     public LambdaStartupMonitor(ILambdaEnvironment environment, ILoggerFactory loggers)
         : this(ClientFactory(environment, loggers.CreateLogger<LambdaRuntimeClient>()), loggers.CreateLogger<LambdaStartupMonitor>())
     {
     }
-#endif
 
     internal LambdaStartupMonitor(ILambdaRuntimeClient client, ILogger logger) : this(() => client, logger)
     {

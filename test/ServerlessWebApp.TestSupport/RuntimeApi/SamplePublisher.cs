@@ -27,32 +27,15 @@ public static class SamplePublisher
     public static Task<PublishedApp> PublishAsync(string project, PublishMode mode, string? output, CancellationToken cancellationToken)
     {
         output = Path.GetFullPath(output ?? DefaultOutput(project, mode));
-        return Published.GetOrAdd(output, dir => new Lazy<Task<PublishedApp>>(() =>
-            RunPublishAsync(project, mode, dir, Arguments(project, mode, dir), cancellationToken))).Value;
+        return Published.GetOrAdd(output, dir => new Lazy<Task<PublishedApp>>(() => RunPublishAsync(project, mode, dir, cancellationToken))).Value;
     }
 
-    /// <summary>
-    /// The sample published with extra MSBuild <paramref name="properties"/> (<c>Name=Value</c>) for a benchmark that
-    /// compares builds: output in <c>artifacts/publish/FoundryService-&lt;mode&gt;-&lt;variant&gt;</c>, build in its own artifacts path.
-    /// </summary>
-    public static Task<PublishedApp> PublishVariantAsync(PublishMode mode, string variant, IReadOnlyList<string> properties)
-    {
-        var output = Path.GetFullPath(DefaultOutput(FoundryServiceProject, mode) + "-" + variant);
-        var args = Arguments(FoundryServiceProject, mode, output, ArtifactsPath(mode) + "-" + variant);
-        args.AddRange(properties.Select(p => "-p:" + p));
-        return Published.GetOrAdd(output, dir => new Lazy<Task<PublishedApp>>(() =>
-            RunPublishAsync(FoundryServiceProject, mode, dir, args, CancellationToken.None))).Value;
-    }
-
-    public static IReadOnlyList<string> Arguments(string project, PublishMode mode, string output) =>
-        Arguments(project, mode, output, ArtifactsPath(mode));
-
-    private static List<string> Arguments(string project, PublishMode mode, string output, string artifactsPath)
+    public static IReadOnlyList<string> Arguments(string project, PublishMode mode, string output)
     {
         var args = new List<string>
         {
             "publish", project, "-c", "Release", "-o", output, "--nologo",
-            "--artifacts-path", artifactsPath,
+            "--artifacts-path", ArtifactsPath(mode),
         };
         args.AddRange(mode switch
         {
@@ -67,14 +50,13 @@ public static class SamplePublisher
         return args;
     }
 
-    private static async Task<PublishedApp> RunPublishAsync(
-        string project, PublishMode mode, string output, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private static async Task<PublishedApp> RunPublishAsync(string project, PublishMode mode, string output, CancellationToken cancellationToken)
     {
         // Publish into an empty directory: files of an earlier publish (another mode's layout, data a test run left
         // beside the app) would otherwise stay, run and count in the package size.
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in arguments) info.ArgumentList.Add(arg);
+        foreach (var arg in Arguments(project, mode, output)) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
 

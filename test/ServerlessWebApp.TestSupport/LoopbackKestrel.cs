@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +17,7 @@ public static class LoopbackKestrel
 {
     /// <summary>Builds the app, lets <paramref name="map"/> add its routes or terminal handler, and starts it.</summary>
     public static async Task<(WebApplication App, Uri Address)> StartAsync(
-        Action<WebApplication> map, Action<KestrelServerOptions>? kestrel = null, CancellationToken cancellationToken = default,
-        bool inlineScheduling = false)
+        Action<WebApplication> map, Action<KestrelServerOptions>? kestrel = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
@@ -30,7 +28,6 @@ public static class LoopbackKestrel
         });
         builder.Logging.ClearProviders();
         builder.Services.AddRoutingCore();
-        if (inlineScheduling) builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true);
         var app = builder.Build();
         map(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

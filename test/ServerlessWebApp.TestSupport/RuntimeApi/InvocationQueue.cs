@@ -9,7 +9,7 @@ internal sealed class InvocationQueue
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<PendingInvocation> _events = new();
-    private readonly LinkedList<TaskCompletionSource<PendingInvocation>> _polls = new();
+    private readonly Queue<TaskCompletionSource<PendingInvocation>> _polls = new();
     private long _sequence;
     private bool _closed;
 
@@ -21,7 +21,7 @@ internal sealed class InvocationQueue
         {
             ObjectDisposedException.ThrowIf(_closed, typeof(LambdaRuntimeApiEmulator));
             invocation.Sequence = ++_sequence;
-            if (!TryTakePoll(out poll))
+            if (!_polls.TryDequeue(out poll))
             {
                 _events.AddLast(invocation);
                 return;
@@ -38,7 +38,7 @@ internal sealed class InvocationQueue
         lock (_lock)
         {
             if (_closed) return;
-            if (!TryTakePoll(out poll))
+            if (!_polls.TryDequeue(out poll))
             {
                 var later = _events.First;
                 while (later is not null && later.Value.Sequence < invocation.Sequence) later = later.Next;
@@ -50,13 +50,9 @@ internal sealed class InvocationQueue
         poll.TrySetResult(invocation);
     }
 
-    /// <summary>
-    /// The oldest event, now or when one is invoked; cancelled when the queue closes or <paramref name="cancellationToken"/>
-    /// fires first (a cancelled poll never receives an event).
-    /// </summary>
-    public ValueTask<PendingInvocation> TakeAsync(CancellationToken cancellationToken = default)
+    /// <summary>The oldest event, now or when one is invoked; cancelled when the queue closes.</summary>
+    public ValueTask<PendingInvocation> TakeAsync()
     {
-        LinkedListNode<TaskCompletionSource<PendingInvocation>> node;
         lock (_lock)
         {
             if (_closed) return ValueTask.FromCanceled<PendingInvocation>(new CancellationToken(canceled: true));
@@ -66,44 +62,10 @@ internal sealed class InvocationQueue
                 _events.RemoveFirst();
                 return ValueTask.FromResult(first.Value);
             }
-            node = _polls.AddLast(new TaskCompletionSource<PendingInvocation>());
+            var poll = new TaskCompletionSource<PendingInvocation>();
+            _polls.Enqueue(poll);
+            return new ValueTask<PendingInvocation>(poll.Task);
         }
-        if (cancellationToken.CanBeCanceled)
-        {
-            var registration = cancellationToken.UnsafeRegister(_ => Withdraw(node, cancellationToken), null);
-            _ = node.Value.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-        return new ValueTask<PendingInvocation>(node.Value.Task);
-    }
-
-    /// <summary>How many <c>/next</c> polls are waiting for an event.</summary>
-    public int WaitingPolls
-    {
-        get { lock (_lock) return _polls.Count; }
-    }
-
-    private void Withdraw(LinkedListNode<TaskCompletionSource<PendingInvocation>> node, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            if (node.List is null) return; // already handed an event (or released by Close)
-            _polls.Remove(node);
-        }
-        node.Value.TrySetCanceled(cancellationToken);
-    }
-
-    private bool TryTakePoll(out TaskCompletionSource<PendingInvocation> poll)
-    {
-        var first = _polls.First;
-        if (first is null)
-        {
-            poll = null!;
-            return false;
-        }
-        _polls.RemoveFirst();
-        poll = first.Value;
-        return true;
     }
 
     /// <summary>Refuses new events and releases every waiting poll.</summary>

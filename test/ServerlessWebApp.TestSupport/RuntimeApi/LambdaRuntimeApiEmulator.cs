@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
 using Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 namespace Serverless.WebApp.TestSupport.RuntimeApi;
@@ -21,28 +20,21 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
 
     private readonly RuntimeApiState _state;
     private readonly InvocationTimeouts _timeouts;
-    private readonly LoopbackHttpServer? _server;
-    private WebApplication? _kestrel;
+    private readonly LoopbackHttpServer _server;
     private int _disposed;
 
     private LambdaRuntimeApiEmulator(RuntimeApiEmulatorOptions options)
     {
         _state = new RuntimeApiState(options);
         _timeouts = new InvocationTimeouts(_state.Invocations, TimeOut);
-        if (options.Server == RuntimeApiServer.Socket)
-        {
-            _server = LoopbackHttpServer.Start(
-                new RuntimeApiRouter(_state),
-                Math.Clamp(options.MaxResponseBytes + 1L, MaxRequestBodyBytes, Array.MaxLength), options.SpinBeforeWait);
-            Address = $"127.0.0.1:{_server.EndPoint.Port}";
-        }
+        _server = LoopbackHttpServer.Start(
+            new RuntimeApiRouter(_state),
+            Math.Clamp(options.MaxResponseBytes + 1L, MaxRequestBodyBytes, Array.MaxLength), options.SpinBeforeWait);
+        Address = $"127.0.0.1:{_server.EndPoint.Port}";
     }
 
     /// <summary><c>127.0.0.1:PORT</c>, the value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
-    public string Address { get; private set; } = "";
-
-    /// <summary>How many <c>/next</c> long-polls are waiting for an event right now.</summary>
-    public int WaitingPollCount => _state.Queue.WaitingPolls;
+    public string Address { get; }
 
     /// <summary>How many <c>/next</c> requests the runtime has made (each one is a long-poll).</summary>
     public int NextPollCount => _state.NextPollCount;
@@ -65,24 +57,7 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.SpinBeforeWait,
                 $"{nameof(RuntimeApiEmulatorOptions)}.{nameof(RuntimeApiEmulatorOptions.SpinBeforeWait)} must be zero (block at once) or positive.");
         }
-        var emulator = new LambdaRuntimeApiEmulator(options);
-        return options.Server == RuntimeApiServer.Socket ? Task.FromResult(emulator) : emulator.StartKestrelAsync(cancellationToken);
-    }
-
-    private async Task<LambdaRuntimeApiEmulator> StartKestrelAsync(CancellationToken cancellationToken)
-    {
-        (_kestrel, var address) = await LoopbackKestrel.StartAsync(
-            app => RuntimeApiEndpoints.Map(app, _state),
-            kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(_state.Options.MaxResponseBytes + 1L, MaxRequestBodyBytes),
-            cancellationToken, inlineScheduling: _state.Options.Server == RuntimeApiServer.KestrelInline);
-        Address = address.Authority;
-        // A fresh app builds its routing tables and connection pipeline on its first request (milliseconds): make that
-        // request here, so the runtime's first /next, which cold-start benchmarks time, does not pay for it.
-        using (var warmUp = new HttpClient())
-        {
-            (await warmUp.GetAsync(new Uri(address, "/2018-06-01/runtime/"), cancellationToken)).Dispose();
-        }
-        return this;
+        return Task.FromResult(new LambdaRuntimeApiEmulator(options));
     }
 
     /// <summary>
@@ -143,11 +118,6 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
         _state.Queue.Close();
         _timeouts.Dispose();
         foreach (var invocation in _state.Invocations) invocation.Value.Cancel();
-        if (_server is not null) await _server.DisposeAsync();
-        if (_kestrel is not null)
-        {
-            await _kestrel.StopAsync();
-            await _kestrel.DisposeAsync();
-        }
+        await _server.DisposeAsync();
     }
 }

@@ -18,18 +18,4 @@ public sealed class RuntimeApiEmulatorOptions
     /// <see cref="TimeSpan.Zero"/> blocks at once.
     /// </summary>
     public TimeSpan SpinBeforeWait { get; set; } = TimeSpan.FromMicroseconds(50);
-
-    /// <summary>Which HTTP server carries the routes: the raw-socket one (default) or Kestrel.</summary>
-    public RuntimeApiServer Server { get; set; } = RuntimeApiServer.Socket;
-}
-
-/// <summary>The HTTP server under the emulator's routes.</summary>
-public enum RuntimeApiServer
-{
-    /// <summary><see cref="Http.LoopbackHttpServer"/>: a small HTTP/1.1 server on a raw socket that spins before it blocks.</summary>
-    Socket,
-    /// <summary>Kestrel with the routes of <see cref="RuntimeApiEndpoints"/>.</summary>
-    Kestrel,
-    /// <summary>Kestrel whose socket transport runs the routes on its I/O thread instead of the thread pool.</summary>
-    KestrelInline,
 }

@@ -97,8 +97,9 @@ public class InvocationLoopTests
     [Fact]
     public async Task RequestAbortedFiresBeforeTheDeadline()
     {
-        // GIVEN an app that waits for RequestAborted, on a clock the test moves
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // GIVEN an app that waits for RequestAborted, on a clock the test moves, set to a whole millisecond: Lambda's
+        // deadline is in whole milliseconds, and so are the timer's due times
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var aborted = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await LambdaAppHost.StartAsync(app => app.Run(async context =>

@@ -11,7 +11,7 @@ namespace Serverless.WebApp.TestSupport;
 
 /// <summary>
 /// A bare Kestrel app (no configuration sources, no logging, routing only) on 127.0.0.1 and a free port: the base of
-/// the fakes of HTTP services that tests and benchmarks run in-process.
+/// the fakes of HTTP services that tests run in-process.
 /// </summary>
 public static class LoopbackKestrel
 {

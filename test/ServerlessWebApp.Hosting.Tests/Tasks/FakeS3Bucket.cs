@@ -26,7 +26,7 @@ public sealed class FakeS3Bucket : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_app, var address) = await LoopbackKestrel.StartAsync(app => app.Run(HandleAsync));
+        (_app, var address) = await LoopbackEndpoint.StartAsync(HandleAsync);
         ServiceUrl = address;
     }
 

@@ -36,7 +36,7 @@ internal sealed class ScriptedRuntimeApi : IAsyncDisposable
     public static async Task<ScriptedRuntimeApi> StartAsync(Func<RecordedRequest, ScriptedAnswer> script)
     {
         ScriptedRuntimeApi? api = null;
-        var (app, address) = await LoopbackKestrel.StartAsync(app => app.Run(context => api!.AnswerAsync(context)));
+        var (app, address) = await LoopbackEndpoint.StartAsync(context => api!.AnswerAsync(context));
         api = new ScriptedRuntimeApi(app, script) { Port = address.Port, Address = address.Authority };
         return api;
     }

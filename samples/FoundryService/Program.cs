@@ -23,8 +23,5 @@ app.MapComputeDna();
 app.MapTaskStatus();
 app.MapResultCommands();
 app.MapSequenceImports();
-if (TaskSupport.IsRegistered(app.Services))
-{
-    app.MapTask<ComputeDnaPayload>(ComputeDnaTask.Name, ComputeDnaTask.RunAsync, FoundryJsonContext.Default.ComputeDnaPayload);
-}
+app.MapTask<ComputeDnaPayload>(ComputeDnaTask.Name, ComputeDnaTask.RunAsync, FoundryJsonContext.Default.ComputeDnaPayload);
 app.Run();

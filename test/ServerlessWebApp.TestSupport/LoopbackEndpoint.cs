@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Serverless.WebApp.TestSupport;
 
-/// <summary>A minimal Kestrel app on 127.0.0.1 and a free port, answering every request with one handler: the base of the AWS protocol fakes.</summary>
+/// <summary>A minimal Kestrel app on 127.0.0.1 and a free port, answering every request with one handler: the base of the in-process HTTP fakes (AWS services, the scripted Runtime API).</summary>
 public static class LoopbackEndpoint
 {
     /// <summary>Starts the app; returns it (stop and dispose it when done) and the URL to use as an SDK's <c>ServiceURL</c>.</summary>

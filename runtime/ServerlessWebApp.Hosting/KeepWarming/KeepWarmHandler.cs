@@ -11,7 +11,7 @@ namespace Serverless.WebApp.Hosting.KeepWarming;
 /// Answers the construct's keep-warm ping (<c>{"serverlessWebApp":{"kind":"keep-warm"}}</c>) at once, before any other
 /// handler and without entering the app's pipeline; the reply is <c>{"serverlessWebApp":{"kind":"keep-warm","warm":true}}</c>.
 /// </summary>
-internal sealed class KeepWarmHandler : ILambdaEventHandler
+internal sealed partial class KeepWarmHandler : ILambdaEventHandler
 {
     private readonly ILogger<KeepWarmHandler> _logger;
 
@@ -24,7 +24,7 @@ internal sealed class KeepWarmHandler : ILambdaEventHandler
 
     public Task HandleAsync(LambdaInvocation invocation, IBufferWriter<byte> response, CancellationToken cancellationToken)
     {
-        _logger.LogDebug("Keep-warm ping {RequestId} answered", invocation.RequestId);
+        LogAnswered(_logger, invocation.RequestId);
         using var writer = new Utf8JsonWriter(response);
         writer.WriteStartObject();
         writer.WriteStartObject(SwaControlEvent.Envelope);
@@ -34,4 +34,7 @@ internal sealed class KeepWarmHandler : ILambdaEventHandler
         writer.WriteEndObject();
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(EventId = 70, Level = LogLevel.Debug, Message = "Keep-warm ping {RequestId} answered")]
+    private static partial void LogAnswered(ILogger logger, string requestId);
 }

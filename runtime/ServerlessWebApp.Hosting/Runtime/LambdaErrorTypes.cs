@@ -3,7 +3,7 @@ namespace Serverless.WebApp.Hosting.Runtime;
 /// <summary><c>errorType</c> values the loop itself posts.</summary>
 internal static class LambdaErrorTypes
 {
-    /// <summary>The event payload is not valid JSON.</summary>
+    /// <summary>The event payload is not valid JSON, or a <c>Lambda-Runtime-*</c> header of the invocation is malformed.</summary>
     public const string MalformedEvent = "MalformedEvent";
 
     /// <summary>

@@ -138,6 +138,8 @@ internal sealed partial class LambdaInvocationLoop : IDisposable
 
     private async Task HandleAsync(LambdaNextInvocation next)
     {
+        if (next.MalformedHeader is { } malformed) throw new LambdaEventException(LambdaErrorTypes.MalformedEvent, malformed);
+
         JsonDocument document;
         try
         {

@@ -1,7 +1,6 @@
+using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Runtime.CompilerServices;
-using System.Text;
+using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -10,36 +9,29 @@ using Serverless.WebApp.Hosting.Buffers;
 namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>
-/// Speaks the Lambda Runtime API (2018-06-01) over one persistent HTTP/1.1 connection of its own (no HttpClient): no
-/// time-out on <c>/next</c> (it blocks until an event arrives), transient failures of <c>/next</c> retried with
-/// back-off. After posting a result it pipelines the next <c>GET /next</c> in the same send, so the Runtime API can
-/// hand over the next event without waiting for one more round trip; if the connection closes before that
-/// <c>/next</c> is answered, it is sent again on a fresh connection. One invocation at a time, as the loop calls it.
+/// Speaks the Lambda Runtime API (2018-06-01) with an <see cref="HttpClient"/> on one kept-alive HTTP/1.1 connection:
+/// no time-out on <c>/next</c> (it blocks until an event arrives); connection failures, 5xx and 429 answers of
+/// <c>/next</c> retried with back-off; the caller's cancellation ends a wait at once. A rejected post is logged, not
+/// thrown. One invocation at a time, as the loop calls it.
 /// </summary>
 internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDisposable
 {
     internal const int MaxNextAttempts = 6;
 
-    // Bodies up to this size are copied behind the request head so head, body and the pipelined /next go out in one send.
-    private const int InlineBodyLimit = 32 * 1024;
     private const string NextRequest = "GET /runtime/invocation/next";
-    private const string ResponseRequest = "POST /runtime/invocation/{id}/response";
-    private const string ErrorRequest = "POST /runtime/invocation/{id}/error";
-    private const string InitErrorRequest = "POST /runtime/init/error";
+    private const string JsonMediaType = "application/json";
 
     private static readonly JsonWriterOptions ErrorJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly MediaTypeHeaderValue JsonContentType = new(JsonMediaType);
 
-    private readonly RuntimeApiConnection _connection;
-    private readonly RuntimeApiRequestWriter _requests;
+    private readonly HttpClient _http;
+    private readonly Uri _next;
+    private readonly string _invocationBase;
+    private readonly Uri _initError;
     private readonly TimeSpan _retryDelay;
     private readonly ILogger _logger;
     private readonly PooledBufferWriter _event = new(16 * 1024);
-    private readonly PooledBufferWriter _send = new(8 * 1024);
-    private readonly PooledBufferWriter _answer = new(1024);
     private readonly PooledBufferWriter _errorBody = new(1024);
-
-    // The connection generation on which a GET /next was sent and not yet answered, or 0.
-    private int _nextSentOn;
 
     public LambdaRuntimeClient(ILambdaEnvironment environment, ILogger<LambdaRuntimeClient> logger)
         : this(RuntimeApiAddress(environment), logger, TimeSpan.FromMilliseconds(50))
@@ -48,13 +40,31 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
 
     internal LambdaRuntimeClient(string runtimeApi, ILogger logger, TimeSpan retryDelay)
     {
-        _connection = new RuntimeApiConnection(runtimeApi);
-        _requests = new RuntimeApiRequestWriter(runtimeApi);
+        var root = RuntimeApiRoot(runtimeApi);
+        _next = new Uri(root + "invocation/next");
+        _invocationBase = root + "invocation/";
+        _initError = new Uri(root + "init/error");
         _retryDelay = retryDelay;
         _logger = logger;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            // One connection, kept for the life of the process: the loop makes one request at a time.
+            MaxConnectionsPerServer = 1,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // /next blocks until Lambda has an event
+            DefaultRequestVersion = HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
     }
 
-    private bool NextInFlight => _nextSentOn != 0 && _connection.IsOpen && _nextSentOn == _connection.Generation;
+    /// <summary>How long <c>/next</c> may take; infinite, because it waits for the next event.</summary>
+    internal TimeSpan NextTimeout => _http.Timeout;
 
     public async Task<LambdaNextInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
@@ -74,132 +84,78 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
     }
 
     public Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        PostAsync(PostKind.Response, requestId, payload, null, cancellationToken).AsTask();
+        PostAsync("response", InvocationUri(requestId, "/response"), requestId, payload, null, cancellationToken);
 
-    public Task PostErrorAsync(string requestId, LambdaErrorReport error, CancellationToken cancellationToken)
-    {
-        WriteErrorBody(error);
-        return PostAsync(PostKind.Error, requestId, _errorBody.WrittenMemory, error.ErrorType, cancellationToken).AsTask();
-    }
+    public Task PostErrorAsync(string requestId, LambdaErrorReport error, CancellationToken cancellationToken) =>
+        PostAsync("error", InvocationUri(requestId, "/error"), requestId, WriteErrorBody(error), error.ErrorType, cancellationToken);
 
-    public Task PostInitErrorAsync(LambdaErrorReport error, CancellationToken cancellationToken)
-    {
-        WriteErrorBody(error);
-        return PostAsync(PostKind.InitError, null, _errorBody.WrittenMemory, error.ErrorType, cancellationToken).AsTask();
-    }
+    public Task PostInitErrorAsync(LambdaErrorReport error, CancellationToken cancellationToken) =>
+        PostAsync("init error", _initError, null, WriteErrorBody(error), error.ErrorType, cancellationToken);
 
     public void Dispose()
     {
-        _connection.Dispose();
+        _http.Dispose();
         _event.Dispose();
-        _send.Dispose();
-        _answer.Dispose();
         _errorBody.Dispose();
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<LambdaNextInvocation> FetchNextAsync(CancellationToken cancellationToken)
+    private async Task<LambdaNextInvocation> FetchNextAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var pipelined = NextInFlight;
-        if (!pipelined)
+        using var request = new HttpRequestMessage(HttpMethod.Get, _next);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            await _connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            await _connection.SendAsync(_requests.NextMemory, cancellationToken).ConfigureAwait(false);
-            _nextSentOn = _connection.Generation;
+            throw new HttpRequestException($"{NextRequest} answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+
+        var headers = response.Headers.NonValidated;
+        var requestId = Header(headers, LambdaRuntimeHeaders.RequestId) is { Length: > 0 } id
+            ? id
+            : throw new InvalidOperationException($"{NextRequest} answered without a {LambdaRuntimeHeaders.RequestId} header.");
+        var deadline = Header(headers, LambdaRuntimeHeaders.DeadlineMs);
+        var deadlineMs = 0L;
+        string? malformed = null;
+        if (deadline is not null && !LambdaRuntimeHeaders.TryParseDeadline(deadline, out deadlineMs))
+        {
+            malformed = $"The Runtime API sent {LambdaRuntimeHeaders.DeadlineMs}: '{Shorten(deadline)}'; expected the deadline in " +
+                        $"milliseconds since the Unix epoch (digits only, at most {LambdaRuntimeHeaders.MaxDeadlineMs}).";
         }
 
         _event.Reset();
-        RuntimeApiResponseHead head;
-        try
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
         {
-            head = await _connection.ReadResponseAsync(_event, NextRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (pipelined && !_connection.AnswerStarted && IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
-        {
-            // The connection the pipelined /next went out on closed before any of its answer arrived, so no event was
-            // handed to us on it: ask again on a fresh connection.
-            _nextSentOn = 0;
-            LogStaleConnection(_logger, ex, NextRequest);
-            return await FetchNextAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _nextSentOn = 0;
+            int read;
+            while ((read = await body.ReadAsync(_event.GetMemory(16 * 1024), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                _event.Advance(read);
+            }
         }
 
-        if (!head.IsSuccess)
-        {
-            throw new HttpRequestException($"{NextRequest} answered {head.StatusCode}.", null, (HttpStatusCode)head.StatusCode);
-        }
-
-        var requestId = head.RequestId is { Length: > 0 } id
-            ? id
-            : throw new InvalidOperationException($"{NextRequest} answered without a {LambdaRuntimeHeaders.RequestId} header.");
-        return new LambdaNextInvocation(requestId, head.DeadlineUnixMs, head.InvokedFunctionArn ?? string.Empty, head.TraceId, _event.WrittenMemory);
+        return new LambdaNextInvocation(requestId, deadlineMs, Header(headers, LambdaRuntimeHeaders.InvokedFunctionArn) ?? string.Empty,
+            Header(headers, LambdaRuntimeHeaders.TraceId), _event.WrittenMemory, malformed);
     }
 
-    /// <summary>
-    /// Posts a result (<paramref name="requestId"/> set) or the init error, and reads its answer; a rejection is logged,
-    /// not thrown. Invocation results pipeline the next <c>/next</c>. A connection kept from an earlier request that turns
-    /// out to be closed before any answer arrives is replaced once and the post repeated.
-    /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask PostAsync(PostKind kind, string? requestId, ReadOnlyMemory<byte> body, string? errorType, CancellationToken cancellationToken)
+    private async Task PostAsync(string what, Uri uri, string? requestId, ReadOnlyMemory<byte> body, string? errorType, CancellationToken cancellationToken)
     {
-        if (NextInFlight)
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(body) };
+        request.Content.Headers.ContentType = JsonContentType;
+        if (errorType is not null)
         {
-            // Its answer (an event) comes first on this connection and must not be dropped: the loop reads it before posting again.
-            throw new InvalidOperationException($"A pipelined {NextRequest} is still unanswered; call {nameof(GetNextInvocationAsync)} before posting again.");
+            request.Headers.TryAddWithoutValidation(LambdaRuntimeHeaders.FunctionErrorType, HeaderValue(errorType));
         }
 
-        var pipelineNext = kind != PostKind.InitError;
-        var (what, request) = kind switch
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            PostKind.Response => ("response", ResponseRequest),
-            PostKind.Error => ("error", ErrorRequest),
-            _ => ("init error", InitErrorRequest),
-        };
-        for (var attempt = 1; ; attempt++)
-        {
-            await _connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var reused = _connection.ResponsesRead > 0;
-            var inline = body.Length <= InlineBodyLimit;
-            _send.Reset();
-            if (kind == PostKind.InitError) _requests.WriteInitErrorPost(_send, body.Length, errorType!);
-            else _requests.WriteInvocationPost(_send, requestId!, kind == PostKind.Response ? "/response"u8 : "/error"u8, body.Length, errorType);
-            if (inline)
-            {
-                _send.Write(body.Span);
-                if (pipelineNext) _requests.WriteNext(_send);
-            }
-
-            try
-            {
-                await _connection.SendAsync(_send.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                if (!inline)
-                {
-                    await _connection.SendAsync(body, cancellationToken).ConfigureAwait(false);
-                    if (pipelineNext) await _connection.SendAsync(_requests.NextMemory, cancellationToken).ConfigureAwait(false);
-                }
-                if (pipelineNext) _nextSentOn = _connection.Generation;
-
-                _answer.Reset();
-                var head = await _connection.ReadResponseAsync(_answer, request, cancellationToken).ConfigureAwait(false);
-                if (!head.IsSuccess)
-                {
-                    LogPostRejected(_logger, what, requestId, head.StatusCode, Encoding.UTF8.GetString(_answer.WrittenSpan));
-                }
-                return;
-            }
-            catch (Exception ex) when (attempt == 1 && reused && !_connection.AnswerStarted && IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                LogStaleConnection(_logger, ex, request);
-            }
+            var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            LogPostRejected(_logger, what, requestId, (int)response.StatusCode, detail);
         }
     }
 
-    private void WriteErrorBody(LambdaErrorReport error)
+    private Uri InvocationUri(string requestId, string action) => new(_invocationBase + Uri.EscapeDataString(requestId) + action);
+
+    private ReadOnlyMemory<byte> WriteErrorBody(LambdaErrorReport error)
     {
         _errorBody.Reset();
         using var json = new Utf8JsonWriter(_errorBody, ErrorJsonOptions);
@@ -210,15 +166,27 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
         foreach (var line in error.StackTrace) json.WriteStringValue(line);
         json.WriteEndArray();
         json.WriteEndObject();
+        json.Flush();
+        return _errorBody.WrittenMemory;
     }
 
-    private static bool IsConnectionFailure(Exception ex) => ex is IOException or SocketException;
+    private static string? Header(HttpHeadersNonValidated headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.ToString() : null;
+
+    /// <summary>Header values are printable ASCII; anything else (a line break above all) becomes '_'.</summary>
+    private static string HeaderValue(string value) =>
+        string.Create(value.Length, value, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) chars[i] = source[i] is >= ' ' and < (char)0x7F ? source[i] : '_';
+        });
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static bool IsTransient(Exception ex) => ex switch
     {
         HttpRequestException { StatusCode: null } => true,
         HttpRequestException { StatusCode: var status } => (int)status! >= 500 || status == HttpStatusCode.TooManyRequests,
-        IOException or SocketException => true,
+        IOException => true,
         _ => false,
     };
 
@@ -227,19 +195,23 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
             ? address
             : throw new InvalidOperationException($"{LambdaEnvironmentVariables.RuntimeApi} is not set: the Lambda runtime client only runs inside Lambda.");
 
+    /// <summary><c>AWS_LAMBDA_RUNTIME_API</c> is <c>host:port</c> (an IP address in Lambda); the API's root under it.</summary>
+    internal static string RuntimeApiRoot(string runtimeApi)
+    {
+        var colon = runtimeApi.LastIndexOf(':');
+        if (colon > 0 && ushort.TryParse(runtimeApi.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port > 0
+            && Uri.TryCreate($"http://{runtimeApi}/", UriKind.Absolute, out var uri) && uri.Port == port && uri.AbsolutePath == "/")
+        {
+            return $"http://{runtimeApi}/2018-06-01/runtime/";
+        }
+
+        throw new InvalidOperationException(
+            $"{LambdaEnvironmentVariables.RuntimeApi} is '{runtimeApi}'; expected host:port (for example 127.0.0.1:9001).");
+    }
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "GET /runtime/invocation/next failed (attempt {Attempt}); retrying in {DelayMs} ms")]
     private static partial void LogNextRetry(ILogger logger, Exception exception, int attempt, double delayMs);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The Runtime API rejected the {What} for request {AwsRequestId} with status {StatusCode}: {Detail}")]
     private static partial void LogPostRejected(ILogger logger, string what, string? awsRequestId, int statusCode, string detail);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "The kept Runtime API connection closed before {Request} was answered; sending it again on a new connection")]
-    private static partial void LogStaleConnection(ILogger logger, Exception exception, string request);
-
-    private enum PostKind
-    {
-        Response,
-        Error,
-        InitError,
-    }
 }

@@ -9,8 +9,21 @@ internal static class LambdaRuntimeHeaders
     public const string TraceId = "Lambda-Runtime-Trace-Id";
     public const string FunctionErrorType = "Lambda-Runtime-Function-Error-Type";
 
-    public static ReadOnlySpan<byte> RequestIdUtf8 => "Lambda-Runtime-Aws-Request-Id"u8;
-    public static ReadOnlySpan<byte> DeadlineMsUtf8 => "Lambda-Runtime-Deadline-Ms"u8;
-    public static ReadOnlySpan<byte> InvokedFunctionArnUtf8 => "Lambda-Runtime-Invoked-Function-Arn"u8;
-    public static ReadOnlySpan<byte> TraceIdUtf8 => "Lambda-Runtime-Trace-Id"u8;
+    /// <summary>The last millisecond a <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59.999Z).</summary>
+    public static readonly long MaxDeadlineMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    /// <summary>
+    /// Parses <c>Lambda-Runtime-Deadline-Ms</c> strictly: decimal digits only (no sign, space or suffix), a value a
+    /// <see cref="DateTimeOffset"/> can hold.
+    /// </summary>
+    public static bool TryParseDeadline(string value, out long unixMs)
+    {
+        if (long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out unixMs)
+            && unixMs <= MaxDeadlineMs)
+        {
+            return true;
+        }
+        unixMs = 0;
+        return false;
+    }
 }

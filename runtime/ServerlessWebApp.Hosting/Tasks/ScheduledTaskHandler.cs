@@ -19,7 +19,7 @@ namespace Serverless.WebApp.Hosting.Tasks;
 /// derives from the request id, which Lambda keeps across its asynchronous retries, so a retried schedule that was
 /// already enqueued or DONE (with a status table) does not run twice.
 /// </summary>
-internal sealed class ScheduledTaskHandler : ILambdaEventHandler
+internal sealed partial class ScheduledTaskHandler : ILambdaEventHandler
 {
     private readonly IServiceProvider _services;
     private readonly TimeProvider _clock;
@@ -86,7 +86,7 @@ internal sealed class ScheduledTaskHandler : ILambdaEventHandler
                 $"Scheduled task '{message.TaskName}' (schedule {schedule ?? "unnamed"}) is not mapped. Known tasks: {registry.DescribeKnown()}.");
         }
         var queue = (SqsTaskQueue)_services.GetRequiredService<ITaskQueue>();
-        _logger.LogInformation("Schedule {Schedule} enqueues task {TaskName} as {TaskId}", schedule, message.TaskName, message.TaskId);
+        LogScheduleEnqueues(_logger, schedule, message.TaskName, message.TaskId);
         await queue.SendAsync(message, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return (TaskStateNames.Received, false);
     }
@@ -94,7 +94,7 @@ internal sealed class ScheduledTaskHandler : ILambdaEventHandler
     private async Task<(string Name, bool AlreadyDone)> RunInPlaceAsync(TaskMessage message, string? schedule,
         LambdaInvocation invocation, CancellationToken cancellationToken)
     {
-        _logger.LogInformation("Schedule {Schedule} runs task {TaskName} as {TaskId}", schedule, message.TaskName, message.TaskId);
+        LogScheduleRuns(_logger, schedule, message.TaskName, message.TaskId);
         var outcome = await _services.GetRequiredService<TaskRunner>()
             .RunAsync(message, 1, invocation.Deadline - _options.DeadlineMargin, cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded)
@@ -104,4 +104,10 @@ internal sealed class ScheduledTaskHandler : ILambdaEventHandler
         }
         return (TaskStateNames.Done, outcome.AlreadyDone);
     }
+
+    [LoggerMessage(EventId = 55, Level = LogLevel.Information, Message = "Schedule {Schedule} enqueues task {TaskName} as {TaskId}")]
+    private static partial void LogScheduleEnqueues(ILogger logger, string? schedule, string taskName, string taskId);
+
+    [LoggerMessage(EventId = 56, Level = LogLevel.Information, Message = "Schedule {Schedule} runs task {TaskName} as {TaskId}")]
+    private static partial void LogScheduleRuns(ILogger logger, string? schedule, string taskName, string taskId);
 }

@@ -8,7 +8,7 @@ namespace Serverless.WebApp.Hosting.Tasks;
 /// handler and the local worker, so all three have the same semantics: an unknown task, an unreadable payload, a
 /// throwing handler or a missed deadline fail this delivery only, and a DONE task is never run again.
 /// </summary>
-internal sealed class TaskRunner
+internal sealed partial class TaskRunner
 {
     private readonly TaskRegistry _registry;
     private readonly ITaskStatusWriter _status;
@@ -45,24 +45,21 @@ internal sealed class TaskRunner
 
         if (deadline is { } cutOff && cutOff <= _clock.GetUtcNow())
         {
-            _logger.LogWarning("Task {TaskId} ({TaskName}) not started: no time left in the invocation", message.TaskId,
-                message.TaskName);
+            LogNoTimeLeft(_logger, message.TaskId, message.TaskName);
             return TaskRunOutcome.Failed("DeadlineExceeded: no time left in the invocation to start the task.");
         }
 
         var begin = await _status.BeginAsync(message.TaskId, message.TaskName, deadline, cancellationToken).ConfigureAwait(false);
         if (begin.AlreadyDone)
         {
-            _logger.LogInformation("Task {TaskId} ({TaskName}) is already DONE; delivery {DeliveryCount} skipped",
-                message.TaskId, message.TaskName, deliveryCount);
+            LogAlreadyDone(_logger, message.TaskId, message.TaskName, deliveryCount);
             return TaskRunOutcome.Skipped;
         }
         if (begin.Busy)
         {
             // Not recorded as FAILED: the running delivery owns the status. This message comes back after its
             // visibility timeout, by when the task is DONE (then skipped) or free to retry.
-            _logger.LogInformation("Task {TaskId} ({TaskName}) is running in another delivery; delivery {DeliveryCount} retried later",
-                message.TaskId, message.TaskName, deliveryCount);
+            LogBusy(_logger, message.TaskId, message.TaskName, deliveryCount);
             return TaskRunOutcome.Failed($"Busy: task {message.TaskId} is running in another delivery.");
         }
 
@@ -82,8 +79,7 @@ internal sealed class TaskRunner
                 deadline, scope.ServiceProvider);
             var result = await registration.RunAsync(payload, context, attemptCancellation.Token).ConfigureAwait(false);
             await _status.CompleteAsync(message.TaskId, result, CancellationToken.None).ConfigureAwait(false);
-            _logger.LogInformation("Task {TaskId} ({TaskName}) DONE on attempt {Attempt}", message.TaskId,
-                message.TaskName, context.Attempt);
+            LogDone(_logger, message.TaskId, message.TaskName, context.Attempt);
             return TaskRunOutcome.Done;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -105,10 +101,25 @@ internal sealed class TaskRunner
     private async Task<TaskRunOutcome> FailAsync(TaskMessage message, string error, Exception? exception,
         CancellationToken cancellationToken)
     {
-        _logger.LogWarning(exception, "Task {TaskId} ({TaskName}) failed: {Error}", message.TaskId, message.TaskName, error);
+        LogTaskFailed(_logger, exception, message.TaskId, message.TaskName, error);
         await _status.FailAsync(message.TaskId, message.TaskName, error, cancellationToken).ConfigureAwait(false);
         return TaskRunOutcome.Failed(error);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Warning, Message = "Task {TaskId} ({TaskName}) not started: no time left in the invocation")]
+    private static partial void LogNoTimeLeft(ILogger logger, string taskId, string taskName);
+
+    [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Task {TaskId} ({TaskName}) is already DONE; delivery {DeliveryCount} skipped")]
+    private static partial void LogAlreadyDone(ILogger logger, string taskId, string taskName, int deliveryCount);
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Information, Message = "Task {TaskId} ({TaskName}) is running in another delivery; delivery {DeliveryCount} retried later")]
+    private static partial void LogBusy(ILogger logger, string taskId, string taskName, int deliveryCount);
+
+    [LoggerMessage(EventId = 47, Level = LogLevel.Information, Message = "Task {TaskId} ({TaskName}) DONE on attempt {Attempt}")]
+    private static partial void LogDone(ILogger logger, string taskId, string taskName, int attempt);
+
+    [LoggerMessage(EventId = 48, Level = LogLevel.Warning, Message = "Task {TaskId} ({TaskName}) failed: {Error}")]
+    private static partial void LogTaskFailed(ILogger logger, Exception? exception, string taskId, string taskName, string error);
 }

@@ -1,7 +1,10 @@
 namespace Serverless.WebApp.Hosting.Tasks;
 
-/// <summary>The wire names of <see cref="TaskState"/> as stored in the status table and shown to clients.</summary>
-public static class TaskStateNames
+/// <summary>
+/// The wire names of <see cref="TaskState"/> as the status stores write and read them. Apps see the enum, which
+/// serialises to the same names.
+/// </summary>
+internal static class TaskStateNames
 {
     public const string Received = "RECEIVED";
     public const string InProgress = "IN_PROGRESS";

@@ -23,8 +23,7 @@ public static class ComputeDnaEndpoints
     {
         var (sequence, error) = await ReadSequenceAsync(request, cancellationToken);
         if (error is not null) return Invalid(error);
-        if (services.GetService<ITaskQueue>() is not { } queue) return TaskSupport.Unavailable($"The sequence of {sequence!.Length} bases is valid");
-
+        var queue = services.GetRequiredService<ITaskQueue>();
         string taskId;
         try
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Serverless.WebApp.Hosting.Invocations;
 using Serverless.WebApp.Hosting.Runtime;
 using Serverless.WebApp.Hosting.Tests.Events;
@@ -96,27 +97,38 @@ public class InvocationLoopTests
     [Fact]
     public async Task RequestAbortedFiresBeforeTheDeadline()
     {
-        var aborted = new TaskCompletionSource<DateTimeOffset>();
+        // GIVEN an app that waits for RequestAborted, on a clock the test moves, set to a whole millisecond: Lambda's
+        // deadline is in whole milliseconds, and so are the timer's due times
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await LambdaAppHost.StartAsync(app => app.Run(async context =>
         {
+            started.SetResult();
             try
             {
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
             }
             catch (OperationCanceledException)
             {
-                aborted.SetResult(DateTimeOffset.UtcNow);
+                aborted.SetResult(clock.GetUtcNow());
                 context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
             }
-        }), options => options.DeadlineMargin = TimeSpan.FromSeconds(1));
+        }), options => options.DeadlineMargin = TimeSpan.FromSeconds(1),
+            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
 
-        // Lambda would end this invocation 2 s from now; the app must be told about 1 s before that.
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
-        var result = await host.InvokeAsync(TestEvents.HttpApi(), deadline: deadline);
+        // WHEN Lambda would end the invocation 2 s from now, and the clock reaches 1 ms short of the margin, then the margin
+        var deadline = clock.GetUtcNow().AddSeconds(2);
+        var result = host.InvokeAsync(TestEvents.HttpApi(), deadline: deadline);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        var firedEarly = aborted.Task.IsCompleted;
+        clock.Advance(TimeSpan.FromMilliseconds(1));
 
-        var firedAt = await aborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.InRange(firedAt, deadline - TimeSpan.FromMilliseconds(1050), deadline - TimeSpan.FromMilliseconds(300));
-        Assert.Equal(504, result.Json.GetProperty("statusCode").GetInt32());
+        // THEN the app is told exactly the margin before the deadline, not earlier, and its answer is posted
+        Assert.False(firedEarly);
+        Assert.Equal(deadline - TimeSpan.FromSeconds(1), await aborted.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(504, (await result).Json.GetProperty("statusCode").GetInt32());
     }
 
     [Fact]

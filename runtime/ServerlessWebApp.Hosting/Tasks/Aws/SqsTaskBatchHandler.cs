@@ -14,7 +14,7 @@ namespace Serverless.WebApp.Hosting.Tasks.Aws;
 /// <c>{"batchItemFailures":[{"itemIdentifier":messageId}]}</c>, so only the failed messages are retried and, after the
 /// queue's maxReceiveCount, dead-lettered.
 /// </summary>
-internal sealed class SqsTaskBatchHandler : ILambdaEventHandler
+internal sealed partial class SqsTaskBatchHandler : ILambdaEventHandler
 {
     private readonly IServiceProvider _services;
     private readonly ServerlessWebAppTaskOptions _options;
@@ -71,8 +71,7 @@ internal sealed class SqsTaskBatchHandler : ILambdaEventHandler
         }
         catch (TaskPayloadException ex)
         {
-            _logger.LogWarning(ex, "SQS message {MessageId} is not a task message and will be retried, then dead-lettered",
-                messageId);
+            LogNotATaskMessage(_logger, ex, messageId);
             return false;
         }
         try
@@ -83,7 +82,7 @@ internal sealed class SqsTaskBatchHandler : ILambdaEventHandler
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The status store or payload bucket failed: this message alone is retried.
-            _logger.LogError(ex, "Task {TaskId} from SQS message {MessageId} could not be run", message.TaskId, messageId);
+            LogCouldNotRun(_logger, ex, message.TaskId, messageId);
             return false;
         }
     }
@@ -94,4 +93,10 @@ internal sealed class SqsTaskBatchHandler : ILambdaEventHandler
         int.TryParse(count.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : 1;
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "SQS message {MessageId} is not a task message and will be retried, then dead-lettered")]
+    private static partial void LogNotATaskMessage(ILogger logger, Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Error, Message = "Task {TaskId} from SQS message {MessageId} could not be run")]
+    private static partial void LogCouldNotRun(ILogger logger, Exception exception, string taskId, string messageId);
 }

@@ -8,7 +8,7 @@ using Serverless.WebApp.Contract;
 namespace Serverless.WebApp.Hosting.Tasks.Aws;
 
 /// <summary>Sends tasks to the construct's SQS queue; payloads over the message limit go to S3 first.</summary>
-internal sealed class SqsTaskQueue : ITaskQueue
+internal sealed partial class SqsTaskQueue : ITaskQueue
 {
     private readonly TaskMessageFactory _factory;
     private readonly IAmazonSQS _sqs;
@@ -62,7 +62,7 @@ internal sealed class SqsTaskQueue : ITaskQueue
         }
         if (!await _status.TryCreateAsync(message.TaskId, message.TaskName, cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogInformation("Task {TaskName} already enqueued as {TaskId}", message.TaskName, message.TaskId);
+            LogAlreadyEnqueued(_logger, message.TaskName, message.TaskId);
             return;
         }
         try
@@ -79,8 +79,7 @@ internal sealed class SqsTaskQueue : ITaskQueue
                 MessageBody = Encoding.UTF8.GetString(body),
                 DelaySeconds = delay > TimeSpan.Zero ? (int)Math.Ceiling(delay.TotalSeconds) : null,
             }, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Task {TaskName} enqueued as {TaskId} (message {MessageId})", message.TaskName,
-                message.TaskId, response.MessageId);
+            LogEnqueued(_logger, message.TaskName, message.TaskId, response.MessageId);
         }
         catch
         {
@@ -88,4 +87,10 @@ internal sealed class SqsTaskQueue : ITaskQueue
             throw;
         }
     }
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Task {TaskName} already enqueued as {TaskId}")]
+    private static partial void LogAlreadyEnqueued(ILogger logger, string taskName, string taskId);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Information, Message = "Task {TaskName} enqueued as {TaskId} (message {MessageId})")]
+    private static partial void LogEnqueued(ILogger logger, string taskName, string taskId, string messageId);
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Serverless.WebApp.Hosting.Tasks.Local;
 
 /// <summary>Off Lambda: enqueues into the durable SQLite queue that <see cref="LocalTaskWorker"/> drains in-process.</summary>
-internal sealed class LocalTaskQueue : ITaskQueue
+internal sealed partial class LocalTaskQueue : ITaskQueue
 {
     private readonly TaskMessageFactory _factory;
     private readonly SqliteTaskMessageStore _messages;
@@ -27,7 +27,7 @@ internal sealed class LocalTaskQueue : ITaskQueue
         var message = _factory.Create(taskName, payload, options);
         if (!await _status.TryCreateAsync(message.TaskId, taskName, cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogInformation("Task {TaskName} with deduplication key already enqueued as {TaskId}", taskName, message.TaskId);
+            LogAlreadyEnqueued(_logger, taskName, message.TaskId);
             return message.TaskId;
         }
         try
@@ -41,7 +41,13 @@ internal sealed class LocalTaskQueue : ITaskQueue
             throw;
         }
         _signal.Notify();
-        _logger.LogInformation("Task {TaskName} enqueued locally as {TaskId}", taskName, message.TaskId);
+        LogEnqueued(_logger, taskName, message.TaskId);
         return message.TaskId;
     }
+
+    [LoggerMessage(EventId = 53, Level = LogLevel.Information, Message = "Task {TaskName} with deduplication key already enqueued as {TaskId}")]
+    private static partial void LogAlreadyEnqueued(ILogger logger, string taskName, string taskId);
+
+    [LoggerMessage(EventId = 54, Level = LogLevel.Information, Message = "Task {TaskName} enqueued locally as {TaskId}")]
+    private static partial void LogEnqueued(ILogger logger, string taskName, string taskId);
 }

@@ -10,7 +10,7 @@ namespace Serverless.WebApp.Hosting.Tasks.Local;
 /// failure, dead-letter after <see cref="ServerlessWebAppTaskOptions.LocalMaxReceiveCount"/> deliveries, status in the same
 /// file. Tasks left pending or in flight when the process stopped or died run after it restarts.
 /// </summary>
-internal sealed class LocalTaskWorker : BackgroundService
+internal sealed partial class LocalTaskWorker : BackgroundService
 {
     private readonly IServiceProvider _services;
     private readonly LocalTaskSignal _signal;
@@ -43,7 +43,7 @@ internal sealed class LocalTaskWorker : BackgroundService
         var recovered = await _messages.RecoverAbandonedAsync(stoppingToken).ConfigureAwait(false);
         if (recovered > 0)
         {
-            _logger.LogWarning("{Count} local tasks were in flight when the app last stopped; they will run again", recovered);
+            LogRecovered(_logger, recovered);
         }
         var loops = Enumerable.Range(0, Math.Max(1, _options.LocalConcurrency)).Select(_ => RunLoopAsync(stoppingToken));
         await Task.WhenAll(loops).ConfigureAwait(false);
@@ -70,7 +70,7 @@ internal sealed class LocalTaskWorker : BackgroundService
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "The local task worker failed; retrying after {Delay}", _options.LocalPollInterval);
+                LogWorkerFailed(_logger, ex, _options.LocalPollInterval);
                 await Task.Delay(_options.LocalPollInterval, _clock, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -118,8 +118,7 @@ internal sealed class LocalTaskWorker : BackgroundService
         }
         else if (delivery.ReceiveCount >= _options.LocalMaxReceiveCount)
         {
-            _logger.LogError("Task {TaskId} dead-lettered after {ReceiveCount} deliveries: {Error}", delivery.TaskId,
-                delivery.ReceiveCount, outcome.Error);
+            LogDeadLettered(_logger, delivery.TaskId, delivery.ReceiveCount, outcome.Error);
             await _messages.DeadLetterAsync(delivery.Sequence, outcome.Error!, CancellationToken.None).ConfigureAwait(false);
         }
         else
@@ -128,4 +127,13 @@ internal sealed class LocalTaskWorker : BackgroundService
                 .ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "{Count} local tasks were in flight when the app last stopped; they will run again")]
+    private static partial void LogRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Error, Message = "The local task worker failed; retrying after {Delay}")]
+    private static partial void LogWorkerFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Error, Message = "Task {TaskId} dead-lettered after {ReceiveCount} deliveries: {Error}")]
+    private static partial void LogDeadLettered(ILogger logger, string taskId, int receiveCount, string? error);
 }

@@ -1,117 +1,89 @@
-using System.Net;
-using System.Net.Sockets;
-using Serverless.WebApp.TestSupport.RawHttp;
+using System.Collections.Concurrent;
+using Serverless.WebApp.TestSupport;
 
 namespace Serverless.WebApp.Hosting.Tests.Runtime.Scripted;
 
 /// <summary>
-/// A Runtime API stand-in on 127.0.0.1 that speaks raw TCP: it parses each request just enough to record it and
-/// answers with the exact bytes a script returns, so tests control chunking, splitting, closing and pipelining.
+/// A Runtime API stand-in on Kestrel (127.0.0.1, a free port) that records every request and answers each as a script
+/// says: a status and body, a hang-up, or either of them only once a gate opens. <see cref="Received"/> lets a test
+/// wait until a request has arrived instead of waiting a while.
 /// </summary>
 internal sealed class ScriptedRuntimeApi : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<RawRequest, ScriptedAnswer> _script;
-    private readonly List<RawRequest> _requests = [];
-    private readonly List<TcpClient> _clients = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
-    private int _connections;
+    private readonly WebApplication _app;
+    private readonly Func<RecordedRequest, ScriptedAnswer> _script;
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly ConcurrentDictionary<string, int> _connections = new();
+    private readonly List<TaskCompletionSource> _arrivals = [];
 
-    public ScriptedRuntimeApi(Func<RawRequest, ScriptedAnswer> script)
+    private ScriptedRuntimeApi(WebApplication app, Func<RecordedRequest, ScriptedAnswer> script)
     {
+        _app = app;
         _script = script;
-        _listener.Start();
-        _accepting = AcceptAsync();
     }
 
-    public string Address => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Address { get; private set; } = "";
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port { get; private set; }
 
-    public IReadOnlyList<RawRequest> Requests
+    public IReadOnlyList<RecordedRequest> Requests
     {
         get { lock (_requests) return [.. _requests]; }
     }
 
-    public int ConnectionCount => Volatile.Read(ref _connections);
+    public int ConnectionCount => _connections.Count;
+
+    public static async Task<ScriptedRuntimeApi> StartAsync(Func<RecordedRequest, ScriptedAnswer> script)
+    {
+        ScriptedRuntimeApi? api = null;
+        var (app, address) = await LoopbackEndpoint.StartAsync(context => api!.AnswerAsync(context));
+        api = new ScriptedRuntimeApi(app, script) { Port = address.Port, Address = address.Authority };
+        return api;
+    }
+
+    /// <summary>Completes when the <paramref name="count"/>-th request (1-based) has arrived and been recorded.</summary>
+    public Task Received(int count)
+    {
+        lock (_requests) return Arrival(count - 1).Task;
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        lock (_clients) foreach (var client in _clients) client.Dispose();
-        try { await _accepting; } catch (Exception) { /* stopped */ }
-        _stop.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
-    private async Task AcceptAsync()
+    private async Task AnswerAsync(HttpContext context)
     {
-        while (!_stop.IsCancellationRequested)
+        var connection = _connections.GetOrAdd(context.Connection.Id, _ => _connections.Count + 1);
+        using var reader = new StreamReader(context.Request.Body);
+        var request = new RecordedRequest(connection, context.Request.Method, context.Request.Path.ToUriComponent(),
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            await reader.ReadToEndAsync());
+        TaskCompletionSource arrived;
+        lock (_requests)
         {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            lock (_clients) _clients.Add(client);
-            _ = ServeAsync(client, Interlocked.Increment(ref _connections));
+            _requests.Add(request);
+            arrived = Arrival(_requests.Count - 1);
         }
+        var answer = _script(request);
+        arrived.TrySetResult();
+
+        if (answer.Gate is not null) await answer.Gate.WaitAsync(context.RequestAborted);
+        if (answer.HangUp)
+        {
+            context.Abort();
+            return;
+        }
+        context.Response.StatusCode = answer.StatusCode;
+        context.Response.ContentType = "application/json";
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+        await context.Response.WriteAsync(answer.Body);
     }
 
-    private async Task ServeAsync(TcpClient client, int connection)
+    private TaskCompletionSource Arrival(int index)
     {
-        try
-        {
-            using var _ = client;
-            client.NoDelay = true;
-            var stream = client.GetStream();
-            var reader = new RawHttpMessageReader(stream);
-            RawRequest? carried = null;
-            while (true)
-            {
-                var request = carried ?? Record(await ReadRequestAsync(reader, connection));
-                carried = null;
-                if (request is null) return;
-                var answer = _script(request);
-                if (answer.HoldUntilNextRequest)
-                {
-                    // Recorded when it arrives, not when the loop comes round to it: the answer written below may
-                    // already be read, and the requests counted by the test, before that.
-                    carried = Record(await ReadRequestAsync(reader, connection).WaitAsync(TimeSpan.FromSeconds(5))
-                        ?? throw new InvalidOperationException("The client closed the connection instead of pipelining the next request."));
-                }
-                if (answer.Gate is not null) await answer.Gate.WaitAsync(_stop.Token);
-
-                if (answer.OneByteAtATime)
-                {
-                    for (var i = 0; i < answer.Bytes.Length; i++)
-                    {
-                        await stream.WriteAsync(answer.Bytes.AsMemory(i, 1), _stop.Token);
-                        await stream.FlushAsync(_stop.Token);
-                        await Task.Delay(1, _stop.Token);
-                    }
-                }
-                else
-                {
-                    await stream.WriteAsync(answer.Bytes, _stop.Token);
-                }
-                if (answer.CloseAfter) return;
-            }
-        }
-        catch (Exception) when (_stop.IsCancellationRequested)
-        {
-        }
-        catch (IOException)
-        {
-            // The client went away.
-        }
+        while (_arrivals.Count <= index) _arrivals.Add(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        return _arrivals[index];
     }
-
-    private RawRequest? Record(RawRequest? request)
-    {
-        if (request is not null) lock (_requests) _requests.Add(request);
-        return request;
-    }
-
-    private async Task<RawRequest?> ReadRequestAsync(RawHttpMessageReader reader, int connection) =>
-        await reader.ReadAsync(_stop.Token) is { } message
-            ? new RawRequest(connection, message.StartLine[0], message.StartLine[1], message.Headers, message.Body)
-            : null;
 }

@@ -2,8 +2,8 @@ using Amazon.CDK;
 
 namespace MyWebApp.Cdk;
 
-/// <summary>Settings of <see cref="MyWebAppStack"/>.</summary>
-public sealed class MyWebAppStackProps : StackProps
+/// <summary>Settings of <see cref="WebAppStack"/>.</summary>
+public sealed class WebAppStackProps : StackProps
 {
     /// <summary>The web app's <c>.csproj</c>, published by a local <c>dotnet publish</c> at synth.</summary>
     public required string AppProjectPath { get; init; }

@@ -10,7 +10,7 @@ public sealed class StackTests
     private static readonly Lazy<Template> Synthesized = new(() =>
     {
         var app = new App();
-        var stack = new MyWebAppStack(app, "MyWebApp", new MyWebAppStackProps { AppProjectPath = AppProjectPath() });
+        var stack = new WebAppStack(app, "SWA_STACK_NAME", new WebAppStackProps { AppProjectPath = AppProjectPath() });
         return Template.FromStack(stack);
     });
 

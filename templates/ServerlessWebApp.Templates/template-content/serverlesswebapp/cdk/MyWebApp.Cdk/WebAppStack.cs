@@ -5,9 +5,9 @@ using Serverless.WebApp.Constructs;
 namespace MyWebApp.Cdk;
 
 /// <summary>The web app on Lambda: its function, front door, task queue and worker, keep-warm and command outputs.</summary>
-public sealed class MyWebAppStack : Stack
+public sealed class WebAppStack : Stack
 {
-    public MyWebAppStack(Construct scope, string id, MyWebAppStackProps props) : base(scope, id, props)
+    public WebAppStack(Construct scope, string id, WebAppStackProps props) : base(scope, id, props)
     {
         Web = new ServerlessWebApp(this, "Web", new ServerlessWebAppProps
         {

@@ -50,8 +50,10 @@ public sealed class PackageContentsTests(PackedFeed feed)
         // Links must work on nuget.org, where only the README is shown: absolute URLs or anchors, never repository files.
         foreach (Match link in Regex.Matches(readme, @"\]\(([^)\s]+)\)"))
         {
-            Assert.True(link.Groups[1].Value.StartsWith("https://", StringComparison.Ordinal) || link.Groups[1].Value.StartsWith('#'),
-                $"{id}'s README links to '{link.Groups[1].Value}', which is not in the package");
+            var target = link.Groups[1].Value;
+            Assert.True((target.StartsWith("https://", StringComparison.Ordinal) && !target.Contains("/blob/") && !target.Contains("/tree/"))
+                        || target.StartsWith('#'),
+                $"{id}'s README links to '{target}', a file that is not in the package");
         }
         Assert.Contains("dotnet", readme);
     }

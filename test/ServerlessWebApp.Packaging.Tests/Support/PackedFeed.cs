@@ -26,7 +26,7 @@ public sealed class PackedFeed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await CommandLine.RunAsync(RepositoryPaths.Root, Environment(), TimeSpan.FromMinutes(15), "dotnet",
-            "pack", "packages.slnf", "--configuration", "Release", "--output", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
+            "pack", Path.Combine("test", "ServerlessWebApp.Packaging.Tests", "packages.slnf"), "--configuration", "Release", "--output", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
             "--nologo", "-p:ContinuousIntegrationBuild=true");
     }
 

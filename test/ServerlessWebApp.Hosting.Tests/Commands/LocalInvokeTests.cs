@@ -177,17 +177,4 @@ public sealed class LocalInvokeTests : IDisposable
         MapOrders(app);
         return app;
     }
-
-    private sealed class RecordingConsole
-    {
-        private readonly StringWriter _output = new() { NewLine = "\n" };
-        private readonly StringWriter _error = new() { NewLine = "\n" };
-
-        public RecordingConsole() => Console = new LocalCommandConsole(_output, _error, code => ExitCode = code);
-
-        public LocalCommandConsole Console { get; }
-        public int? ExitCode { get; private set; }
-        public string Output => _output.ToString();
-        public string Error => _error.ToString();
-    }
 }

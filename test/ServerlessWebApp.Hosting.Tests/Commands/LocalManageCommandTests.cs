@@ -128,23 +128,6 @@ public sealed class LocalManageCommandTests
         public string Next => "0001_initial";
     }
 
-    private sealed class RecordingConsole
-    {
-        private readonly StringWriter _output = new() { NewLine = "\n" };
-        private readonly TextWriter _error;
-
-        public RecordingConsole(TextWriter? error = null)
-        {
-            _error = error ?? new StringWriter { NewLine = "\n" };
-            Console = new LocalCommandConsole(_output, _error, code => ExitCode = code);
-        }
-
-        public LocalCommandConsole Console { get; }
-        public int? ExitCode { get; private set; }
-        public string Output => _output.ToString();
-        public string Error => _error.ToString() ?? "";
-    }
-
     private sealed class BrokenPipeWriter : TextWriter
     {
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;

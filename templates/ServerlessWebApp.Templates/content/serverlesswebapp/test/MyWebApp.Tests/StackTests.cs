@@ -29,10 +29,9 @@ public sealed class StackTests
     }
 
     [Fact]
-    public void TasksHaveAQueueWithADeadLetterQueue()
+    public void TasksReachTheWorkerThroughItsQueue()
     {
         var template = Synthesized.Value;
-        template.ResourceCountIs("AWS::SQS::Queue", 2);
         template.HasResourceProperties("AWS::Lambda::EventSourceMapping", new Dictionary<string, object>
         {
             ["FunctionResponseTypes"] = new[] { "ReportBatchItemFailures" },

@@ -20,14 +20,14 @@ public sealed class LocalInvokeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> HttpSources => new() { "http-api", "rest-api", "function-url", "alb", "alb-multi-value", "direct" };
+    public static TheoryData<string> HttpSources => new(SampleEvents.HttpSources);
 
     [Theory]
     [MemberData(nameof(HttpSources))]
     public async Task AnEventFilePrintsExactlyWhatTheLambdaLoopAnswers(string source)
     {
         // GIVEN a recorded event of the source, re-aimed at POST /orders with a JSON body
-        var eventJson = Event(source, "POST", "/orders", """{"sku":"BOOK-42","quantity":2}""");
+        var eventJson = SampleEvents.For(source, "POST", "/orders", """{"sku":"BOOK-42","quantity":2}""");
         var eventFile = Path.Combine(_folder, source + ".json");
         await File.WriteAllTextAsync(eventFile, eventJson);
 
@@ -120,17 +120,6 @@ public sealed class LocalInvokeTests : IDisposable
 
         Assert.IsType<Serverless.WebApp.Hosting.Server.LambdaServer>(app.Services.GetRequiredService<IServer>());
     }
-
-    private static string Event(string source, string method, string path, string body) => source switch
-    {
-        "http-api" => SampleEvents.HttpApiV2(method, path, body),
-        "rest-api" => SampleEvents.RestApiV1(method, path, body),
-        "function-url" => SampleEvents.FunctionUrl(method, path, body),
-        "alb" => SampleEvents.AlbSingleValue(method, path, body),
-        "alb-multi-value" => SampleEvents.AlbMultiValue(method, path, body),
-        "direct" => SampleEvents.Direct(method, path, body),
-        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
-    };
 
     /// <summary>The payload without the values that differ per invocation (the date header).</summary>
     private static string Normalized(JsonElement payload)

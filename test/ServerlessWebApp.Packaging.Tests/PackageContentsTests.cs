@@ -30,10 +30,11 @@ public sealed class PackageContentsTests(PackedFeed feed)
         Assert.Equal("expression", metadata.Element(Ns(metadata) + "license")?.Attribute("type")?.Value);
         Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "authors")));
         Assert.True(Value(metadata, "description").Length > 40, "the description says what the package is");
-        Assert.Equal("https://github.com/serverless-webapp/ServerlessWebApp", Value(metadata, "projectUrl"));
+        Assert.StartsWith("https://github.com/", feed.RepositoryUrl, StringComparison.Ordinal);
+        Assert.Equal(feed.RepositoryUrl, Value(metadata, "projectUrl"));
         var repository = metadata.Element(Ns(metadata) + "repository")!;
         Assert.Equal("git", repository.Attribute("type")?.Value);
-        Assert.Equal("https://github.com/serverless-webapp/ServerlessWebApp.git", repository.Attribute("url")?.Value);
+        Assert.Equal(feed.RepositoryUrl + ".git", repository.Attribute("url")?.Value);
         Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")?.Value ?? "");
         Assert.Contains("aws", Value(metadata, "tags").Split(' '));
         Assert.Contains("lambda", Value(metadata, "tags").Split(' '));
@@ -79,7 +80,8 @@ public sealed class PackageContentsTests(PackedFeed feed)
             .Where(info => reader.GetGuid(info.Kind) == SourceLinkKind)
             .Select(info => System.Text.Encoding.UTF8.GetString(reader.GetBlobBytes(info.Value)))
             .Single();
-        Assert.Matches(@"""/_/\*"":""https://raw.githubusercontent.com/serverless-webapp/ServerlessWebApp/[0-9a-f]{40}/\*""", sourceLink);
+        var rawFiles = feed.RepositoryUrl.Replace("https://github.com/", "https://raw.githubusercontent.com/", StringComparison.Ordinal);
+        Assert.Matches($@"""/_/\*"":""{Regex.Escape(rawFiles)}/[0-9a-f]{{40}}/\*""", sourceLink);
 
         // Deterministic: the assembly says so, and records no path of the machine that built it.
         using var assembly = new PEReader(new MemoryStream(Bytes(feed.PackagePath(id), $"lib/net10.0/{id}.dll")));

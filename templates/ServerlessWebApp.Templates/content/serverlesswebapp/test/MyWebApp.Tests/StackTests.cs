@@ -25,6 +25,11 @@ public sealed class StackTests
         template.ResourceCountIs("AWS::ApiGateway::RestApi", 1);
 //#elseif (FrontDoor == "FunctionUrl")
         template.ResourceCountIs("AWS::Lambda::Url", 1);
+//#else
+        // No front door: only a direct invoke of the alias reaches the function.
+        template.ResourceCountIs("AWS::ApiGatewayV2::Api", 0);
+        template.ResourceCountIs("AWS::ApiGateway::RestApi", 0);
+        template.ResourceCountIs("AWS::Lambda::Url", 0);
 //#endif
     }
 

@@ -148,22 +148,8 @@ public sealed class LocalInvokeTests : IDisposable
         });
     }
 
-    private static async Task<RecordingConsole> RunAsync(string[] commandLine)
-    {
-        var console = new RecordingConsole();
-        await using var app = Build(new FakeLambdaEnvironment { CommandLineArgs = commandLine }, console);
-        await app.RunAsync().WaitAsync(Timeout); // returns because the invoke stops the app
-        return console;
-    }
+    private static Task<RecordingConsole> RunAsync(string[] commandLine) => LocalCommandApp.RunAsync(commandLine, MapOrders, Timeout);
 
-    private static WebApplication Build(FakeLambdaEnvironment environment, RecordingConsole console)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(console.Console);
-        builder.Services.AddServerlessWebApp(null, environment);
-        var app = builder.Build();
-        MapOrders(app);
-        return app;
-    }
+    private static WebApplication Build(FakeLambdaEnvironment environment, RecordingConsole console) =>
+        LocalCommandApp.Build(environment, console, MapOrders);
 }

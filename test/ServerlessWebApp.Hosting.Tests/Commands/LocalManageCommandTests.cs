@@ -97,22 +97,14 @@ public sealed class LocalManageCommandTests
         Assert.Equal("--verbosity", app.Configuration["dry-run"]);
     }
 
-    private static async Task<RecordingConsole> RunAsync(string[] commandLine)
-    {
-        var console = new RecordingConsole();
-        await using var app = Build(new FakeLambdaEnvironment { CommandLineArgs = commandLine }, console);
-        await app.RunAsync().WaitAsync(Timeout); // returns because the command stops the app
-        return console;
-    }
+    private static Task<RecordingConsole> RunAsync(string[] commandLine) =>
+        LocalCommandApp.RunAsync(commandLine, MapCommands, Timeout, services => services.AddScoped<MigrationPlan>());
 
-    private static WebApplication Build(FakeLambdaEnvironment environment, RecordingConsole console)
+    private static WebApplication Build(FakeLambdaEnvironment environment, RecordingConsole console) =>
+        LocalCommandApp.Build(environment, console, MapCommands, services => services.AddScoped<MigrationPlan>());
+
+    private static void MapCommands(WebApplication app)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(console.Console);
-        builder.Services.AddScoped<MigrationPlan>();
-        builder.Services.AddServerlessWebApp(null, environment);
-        var app = builder.Build();
         app.MapCommand("migrate", async (context, _) =>
         {
             var plan = context.Services.GetRequiredService<MigrationPlan>();
@@ -120,7 +112,6 @@ public sealed class LocalManageCommandTests
             return 3;
         });
         app.MapCommand("fail", (_, _) => throw new InvalidOperationException("database is read-only"));
-        return app;
     }
 
     private sealed class MigrationPlan

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Serverless.WebApp.Packaging.Tests.Support;
 using Serverless.WebApp.TestSupport;
 
 namespace Serverless.WebApp.Packaging.Tests;
@@ -15,18 +13,6 @@ namespace Serverless.WebApp.Packaging.Tests;
 /// </summary>
 public sealed partial class ReadmeSnippetTests
 {
-    private static readonly string[] ConsoleSdkUsings =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
-
-    private static readonly string[] WebSdkUsings =
-    [
-        .. ConsoleSdkUsings, "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
-        "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
-        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
-    ];
-
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
-
     public static TheoryData<string> Readmes => new(
         "README.md",
         "constructs/ServerlessWebApp.Constructs/README.md",
@@ -80,29 +66,7 @@ public sealed partial class ReadmeSnippetTests
                    string.Join('\n', lines.Skip(usings.Length)) + "\n        await System.Threading.Tasks.Task.CompletedTask;\n    }\n}\n";
         }
         var isCdk = code.Contains("Amazon.CDK", StringComparison.Ordinal) || code.Contains("Serverless.WebApp.Constructs", StringComparison.Ordinal);
-        var globalUsings = string.Join('\n', (isCdk ? ConsoleSdkUsings : WebSdkUsings).Select(u => $"global using global::{u};"));
-        var options = new CSharpParseOptions(LanguageVersion.Preview);
-        var trees = new[] { CSharpSyntaxTree.ParseText(globalUsings, options), CSharpSyntaxTree.ParseText(code, options) };
-        var topLevel = trees[1].GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any();
-        var compilation = CSharpCompilation.Create("ReadmeSnippet", trees, References.Value,
-            new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-    }
-
-    /// <summary>The shared framework (.NET and ASP.NET Core) and the libraries with their dependencies, as a user's app compiles against them.</summary>
-    private static IReadOnlyList<MetadataReference> LoadReferences()
-    {
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-            .Where(f => !Path.GetFileName(f).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
-                        && !Path.GetFileName(f).StartsWith("xunit", StringComparison.Ordinal)
-                        && !Path.GetFileName(f).Contains("Tests", StringComparison.Ordinal)
-                        && !Path.GetFileName(f).Contains("TestSupport", StringComparison.Ordinal));
-        return platform.Concat(local)
-            .Where(f => f.EndsWith(".dll", StringComparison.Ordinal))
-            .DistinctBy(Path.GetFileName)
-            .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
-            .ToList();
+        return InProcessCompiler.Errors(isCdk ? InProcessCompiler.ConsoleSdkUsings : InProcessCompiler.WebSdkUsings, ($"snippet-line-{snippet.Line}.cs", code));
     }
 
     [GeneratedRegex(@"(?:<!--\s*compiles as a method body with:(?<parameters>[^>]*?)-->\s*\n)?^```csharp[ \t]*\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]

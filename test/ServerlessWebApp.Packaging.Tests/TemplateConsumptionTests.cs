@@ -10,8 +10,8 @@ namespace Serverless.WebApp.Packaging.Tests;
 
 /// <summary>
 /// A new user's path, outside the repository: install the template from a local feed, generate a project, run its
-/// README's two commands, run it locally (the next synth keeps the asset), invoke one event locally, publish it and run
-/// a POST through the published app against the Lambda Runtime API emulator.
+/// README's two commands, run it locally (the next synth keeps the asset), invoke one event locally, and run a POST
+/// through the app as synth published it for Lambda, against the Lambda Runtime API emulator.
 /// </summary>
 [Collection(PackagesCollection.Name)]
 public sealed class TemplateConsumptionTests(PackedFeed feed)
@@ -26,13 +26,15 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
         var environment = PackedFeed.Environment();
 
         // GIVEN the template installed from the feed into a private template hive (nothing reaches the user's templates)
-        var hive = Path.Combine(root, "template-hive");
-        await CommandLine.RunAsync(root, environment, Step, "dotnet", "new", "install", feed.PackagePath("ServerlessWebApp.Templates"), "--debug:custom-hive", hive);
+        var hive = await feed.TemplateHiveAsync();
 
         // AND NuGet pointed at the feed from a folder above the generated project (which itself gets no nuget.config):
         // the packages restore from the feed and the registry, into a package folder of this run only
         var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(work, "nuget.config"), NuGetConfig(feed.Feed, Path.Combine(root, "packages")));
+        var packages = Path.Combine(root, "packages");
+        await File.WriteAllTextAsync(Path.Combine(work, "nuget.config"), NuGetConfig(feed.Feed, packages, FallbackWithoutOwnPackages(root)));
+        // AND the build tools' temporary files (the construct's publish folders among them) kept in this run's folder
+        environment["TMPDIR"] = Directory.CreateDirectory(Path.Combine(root, "tmp")).FullName;
 
         // WHEN a project is generated
         await CommandLine.RunAsync(work, environment, Step, "dotnet", "new", "serverlesswebapp", "-n", ProjectName, "--debug:custom-hive", hive);
@@ -42,11 +44,15 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
         Assert.Empty(Directory.GetFiles(project, "nuget.config", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive, RecurseSubdirectories = true }));
 
         // THEN its README's two commands are the synth and the tests, and both succeed as written
-        var commands = ReadmeCommands(await File.ReadAllTextAsync(Path.Combine(project, "README.md")));
+        var readme = await File.ReadAllTextAsync(Path.Combine(project, "README.md"));
+        var commands = ReadmeCommands(readme);
         Assert.Equal(["npx --yes aws-cdk@2 synth", "dotnet test"], commands);
         await CommandLine.RunAsync(project, environment, Step, "bash", "-c", commands[0]);
         var assets = AssetHashes(project);
         Assert.NotEmpty(assets);
+        // (our packages came from the feed, not from a copy of the same version in a package folder)
+        Assert.All(new[] { "ServerlessWebApp.Constructs", "ServerlessWebApp.Hosting" },
+            id => Assert.True(Directory.Exists(Path.Combine(packages, id.ToLowerInvariant(), feed.Version)), $"{id} was not restored from the feed"));
         var tests = await CommandLine.RunAsync(project, environment, Step, "bash", "-c", commands[1]);
         Assert.Matches(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+[1-9]", tests.Output);
 
@@ -63,7 +69,9 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
         Assert.Single(Directory.GetFiles(Path.Combine(userData, "ServerlessWebApp"), "tasks.db", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(project, "*.db*", SearchOption.AllDirectories));
 
-        // AND `invoke` runs one of the shipped events through the app as Lambda would, printing Lambda's response
+        // AND `invoke`, as the README shows it, runs one of the shipped events through the app as Lambda would,
+        // printing Lambda's response
+        Assert.Contains($"dotnet run --project src/{ProjectName} -- invoke events/http-api.json", readme);
         var invoked = await CommandLine.RunAsync(project, local, Step,
             "dotnet", "run", "--no-build", "--project", $"src/{ProjectName}", "--", "invoke", "events/http-api.json");
         var invokeResponse = JsonDocument.Parse(invoked.StandardOutput).RootElement;
@@ -74,10 +82,13 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
         Assert.Equal(assets, AssetHashes(project));
         Assert.DoesNotContain("Bundling asset", resynth.Output);
 
-        // AND the published app answers a POST with a JSON body on Lambda (the Runtime API emulator), queueing its task
+        // AND the published app answers a POST with a JSON body on Lambda (the Runtime API emulator), queueing its task.
+        // Synth published it for arm64 (the construct's default), which cannot run on this machine: the same publish
+        // for x86_64 gives the same files.
         var published = Path.Combine(root, "publish");
         await CommandLine.RunAsync(project, environment, Step, "dotnet", "publish", $"src/{ProjectName}", "--configuration", "Release",
             "--runtime", "linux-x64", "--self-contained", "false", "-p:UseAppHost=false", "--output", published);
+        Assert.Equal(FileNames(AppAsset(project, ProjectName)), FileNames(published));
         await using var sqs = await FakeSqsServer.StartAsync();
         var queueUrl = sqs.CreateQueue("acme-orders-tasks");
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
@@ -89,7 +100,15 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
         lambdaEnvironment["AWS_SECRET_ACCESS_KEY"] = "test";
         await using var function = RuntimeProcess.Start(new PublishedApp(published, ProjectName, PublishMode.FrameworkDependent).StartInfo(lambdaEnvironment));
 
-        var result = await emulator.InvokeAsync(await File.ReadAllTextAsync(Path.Combine(project, "events", "http-api.json")), TimeSpan.FromMinutes(2));
+        InvocationResult result;
+        try
+        {
+            result = await emulator.InvokeAsync(await File.ReadAllTextAsync(Path.Combine(project, "src", ProjectName, "events", "http-api.json")), Step);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\nThe function printed:\n{function.Output}", timeout);
+        }
 
         Assert.True(result.Succeeded, $"{result}\n{function.Output}");
         var response = result.Json();
@@ -118,7 +137,14 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private static string NuGetConfig(string feed, string packages) => $"""
+    private static IReadOnlyList<string> FileNames(string directory) =>
+        Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Select(file => Path.GetRelativePath(directory, file)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The synthesized asset directory that holds the app's published assembly.</summary>
+    private static string AppAsset(string project, string assemblyName) =>
+        Assert.Single(Directory.GetDirectories(Path.Combine(project, "cdk.out"), "asset.*"), dir => File.Exists(Path.Combine(dir, assemblyName + ".dll")));
+
+    private static string NuGetConfig(string feed, string packages, string fallback) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <config>
@@ -130,12 +156,30 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
             <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
           </packageSources>
           <fallbackPackageFolders>
-            <add key="user" value="{UserPackagesFolder()}" />
+            <add key="user" value="{fallback}" />
           </fallbackPackageFolders>
         </configuration>
         """;
 
-    /// <summary>The user's package folder serves as a read-only fallback: packages the repository restored are not fetched again.</summary>
+    /// <summary>
+    /// The user's package folder as a read-only fallback, so the packages the repository restored are not fetched again,
+    /// but without our own package ids: a copy of the same version left there by an earlier pack or restore would
+    /// otherwise be used instead of the one in the feed.
+    /// </summary>
+    private static string FallbackWithoutOwnPackages(string root)
+    {
+        var fallback = Directory.CreateDirectory(Path.Combine(root, "fallback-packages")).FullName;
+        var user = UserPackagesFolder();
+        if (!Directory.Exists(user)) return fallback;
+        foreach (var package in Directory.EnumerateDirectories(user))
+        {
+            var id = Path.GetFileName(package);
+            if (PackedFeed.PackageIds.Contains(id, StringComparer.OrdinalIgnoreCase)) continue;
+            Directory.CreateSymbolicLink(Path.Combine(fallback, id), package);
+        }
+        return fallback;
+    }
+
     private static string UserPackagesFolder() =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured

@@ -6,19 +6,27 @@ namespace Serverless.WebApp.Packaging.Tests.Support;
 /// <summary>Runs a command line to its end, as a user would in a terminal, and fails with its output when it fails.</summary>
 public static class CommandLine
 {
-    public static async Task<CommandResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout,
-        string fileName, params string[] arguments)
+    /// <summary>The command line with its own environment on top of this process's, both output streams redirected.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string fileName,
+        IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (name, value) in environment) info.Environment[name] = value;
+        return info;
+    }
+
+    public static async Task<CommandResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout,
+        string fileName, params string[] arguments)
+    {
+        var info = StartInfo(workingDirectory, environment, fileName, arguments);
+        info.RedirectStandardInput = true;
 
         var output = new StringBuilder();
         var standardOutput = new StringBuilder();

@@ -22,16 +22,7 @@ public sealed partial class LocalApp : IAsyncDisposable
     public static async Task<LocalApp> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout,
         params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment) info.Environment[name] = value;
-
+        var info = CommandLine.StartInfo(workingDirectory, environment, "dotnet", arguments);
         var app = new LocalApp(new Process { StartInfo = info, EnableRaisingEvents = true });
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(object _, DataReceivedEventArgs e)

@@ -16,12 +16,32 @@ public sealed class PackedFeed : IAsyncLifetime
     public string Feed => Path.Combine(Root, "feed");
 
     /// <summary>The version every package carries (Directory.Build.props).</summary>
-    public string Version { get; } = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"))
-        .Descendants("Version").Single().Value;
+    public string Version { get; } = BuildProperty("Version");
+
+    /// <summary>The public repository's URL, without <c>.git</c> (Directory.Build.props).</summary>
+    public string RepositoryUrl { get; } = BuildProperty("SwaRepositoryUrl");
 
     public string PackagePath(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 
     public string SymbolPackagePath(string id) => Path.Combine(Feed, $"{id}.{Version}.snupkg");
+
+    private readonly Lazy<Task<string>> _templateHive;
+
+    public PackedFeed() => _templateHive = new(InstallTemplateAsync);
+
+    /// <summary>
+    /// A private template hive with the template package installed from the feed (nothing reaches the user's
+    /// templates), for <c>dotnet new --debug:custom-hive</c>; installed once per run.
+    /// </summary>
+    public Task<string> TemplateHiveAsync() => _templateHive.Value;
+
+    private async Task<string> InstallTemplateAsync()
+    {
+        var hive = Path.Combine(Root, "template-hive");
+        await CommandLine.RunAsync(Root, Environment(), TimeSpan.FromMinutes(5), "dotnet", "new", "install", PackagePath("ServerlessWebApp.Templates"),
+            "--debug:custom-hive", hive);
+        return hive;
+    }
 
     public async Task InitializeAsync()
     {
@@ -37,9 +57,14 @@ public sealed class PackedFeed : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    private static string BuildProperty(string name) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Build.props")).Descendants(name).Single().Value;
+
     public static Dictionary<string, string?> Environment() => new()
     {
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        // MSBuild worker nodes would outlive the test by minutes; each build here is a single command anyway.
+        ["MSBUILDDISABLENODEREUSE"] = "1",
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
         ["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1",

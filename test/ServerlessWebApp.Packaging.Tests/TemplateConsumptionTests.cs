@@ -50,6 +50,7 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
         await CommandLine.RunAsync(project, environment, Step, "bash", "-c", commands[0]);
         var assets = AssetHashes(project);
         Assert.NotEmpty(assets);
+        AssertTemplateDeploysTheApp(project, assets);
         // (our packages came from the feed, not from a copy of the same version in a package folder)
         Assert.All(new[] { "ServerlessWebApp.Constructs", "ServerlessWebApp.Hosting" },
             id => Assert.True(Directory.Exists(Path.Combine(packages, id.ToLowerInvariant(), feed.Version)), $"{id} was not restored from the feed"));
@@ -119,6 +120,31 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
         var queued = Assert.Single(sqs.Messages(queueUrl));
         Assert.Contains("confirm-order", queued.Body);
         Assert.Contains(order.GetProperty("orderId").GetString()!, queued.Body);
+    }
+
+    /// <summary>
+    /// The CLI's template deploys the generated app: web and worker functions on the managed .NET runtime, both running
+    /// the app's published asset, behind one HTTP API, the worker fed by the task queue.
+    /// </summary>
+    private static void AssertTemplateDeploysTheApp(string project, IReadOnlyList<string> assets)
+    {
+        var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "cdk.out", "Acme-Orders.template.json"))).RootElement;
+        var resources = template.GetProperty("Resources").EnumerateObject().Select(r => r.Value).ToList();
+        IReadOnlyList<JsonElement> OfType(string type) =>
+            resources.Where(r => r.GetProperty("Type").GetString() == type).Select(r => r.GetProperty("Properties")).ToList();
+
+        var appFunctions = OfType("AWS::Lambda::Function").Where(f => f.TryGetProperty("Handler", out var h) && h.GetString() == ProjectName).ToList();
+        Assert.True(appFunctions.Count == 2, $"expected the web and worker functions to run {ProjectName}, found {appFunctions.Count}");
+        Assert.All(appFunctions, function =>
+        {
+            Assert.Equal("dotnet10", function.GetProperty("Runtime").GetString());
+            var key = function.GetProperty("Code").GetProperty("S3Key").GetString()!;
+            Assert.Contains(Path.GetFileNameWithoutExtension(key), assets);
+        });
+        Assert.Single(OfType("AWS::ApiGatewayV2::Api"));
+        var mapping = Assert.Single(OfType("AWS::Lambda::EventSourceMapping"));
+        var queue = mapping.GetProperty("EventSourceArn").GetProperty("Fn::GetAtt")[0].GetString()!;
+        Assert.Equal("AWS::SQS::Queue", template.GetProperty("Resources").GetProperty(queue).GetProperty("Type").GetString());
     }
 
     /// <summary>The fenced shell blocks of the README's "The two commands" section, one command each.</summary>

@@ -24,7 +24,9 @@ public static class ServerlessWebAppServiceCollectionExtensions
     /// Makes the app runnable in AWS Lambda. When <c>AWS_LAMBDA_RUNTIME_API</c> is set (inside Lambda) the app is
     /// served from Lambda events (API Gateway REST and HTTP APIs, function URLs, ALB, direct invocation) instead of
     /// Kestrel, and logs are written as Lambda JSON log lines; otherwise the app runs on Kestrel exactly as before, or,
-    /// started with <c>manage &lt;command&gt; [args…]</c>, runs that management command and exits with its exit code.
+    /// started with <c>manage &lt;command&gt; [args…]</c>, runs that management command and exits with its exit code, or,
+    /// started with <c>invoke &lt;event.json | METHOD /path [body]&gt;</c>, runs that one Lambda event through the same
+    /// pipeline as on Lambda and prints the response Lambda would return.
     /// </summary>
     public static IServiceCollection AddServerlessWebApp(this IServiceCollection services, Action<ServerlessWebAppOptions>? configure = null) =>
         services.AddServerlessWebApp(configure, new ProcessLambdaEnvironment());
@@ -55,6 +57,7 @@ public static class ServerlessWebAppServiceCollectionExtensions
         if (string.IsNullOrEmpty(environment.GetVariable(LambdaEnvironmentVariables.RuntimeApi)))
         {
             if (LocalCommandLine.TryParse(environment.CommandLineArgs, out var commandLine)) AddLocalCommandServer(services, commandLine);
+            else if (LocalInvokeLine.TryParse(environment.CommandLineArgs, out var invokeLine)) AddLocalInvokeServer(services, invokeLine);
             return services;
         }
 
@@ -99,6 +102,20 @@ public static class ServerlessWebAppServiceCollectionExtensions
         services.TryAddSingleton(_ => LocalCommandConsole.Process());
         services.RemoveAll<IServer>();
         services.AddSingleton<IServer, LocalCommandServer>();
+    }
+
+    /// <summary>Outside Lambda, <c>invoke &lt;event&gt;</c> runs one event through the Lambda invocation loop instead of starting Kestrel.</summary>
+    private static void AddLocalInvokeServer(IServiceCollection services, LocalInvokeLine invokeLine)
+    {
+        services.AddSingleton(invokeLine);
+        services.TryAddSingleton(_ => LocalCommandConsole.Process());
+        services.TryAddSingleton<LocalInvocationClient>();
+        services.TryAddSingleton<ILambdaRuntimeClient>(sp => sp.GetRequiredService<LocalInvocationClient>());
+        services.TryAddSingleton<LambdaInvocationLoop>();
+        services.RemoveAll<IServer>();
+        services.AddSingleton<IServer, LocalInvokeServer>();
+        // Standard output carries only the payload, as `aws lambda invoke` writes only the payload to its file.
+        services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
     private static void AddLambdaLogging(IServiceCollection services, ILambdaEnvironment environment)

@@ -6,18 +6,14 @@ namespace Serverless.WebApp.Constructs.Bundling;
 /// <summary>
 /// The asset hash of an app: every source file of the project and of the projects it references (transitively),
 /// files they link from elsewhere, the MSBuild/NuGet settings files above them and the publish target.
-/// <c>bin/</c> and <c>obj/</c> are ignored, so an unchanged app hashes the same and is not republished.
+/// What builds, tools and local runs leave behind is not hashed (<see cref="SourceIgnoreRules"/>), so an unchanged app
+/// hashes the same and is not republished.
 /// </summary>
 internal static class SourceHash
 {
     private static readonly string[] SettingsFiles =
     {
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config",
-    };
-
-    private static readonly HashSet<string> IgnoredDirectories = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "bin", "obj", "node_modules", "cdk.out", "TestResults",
     };
 
     /// <summary>Bump when the publish step changes what a bundle of the same sources contains, so staged assets are rebuilt.</summary>
@@ -29,7 +25,7 @@ internal static class SourceHash
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var project in ProjectClosure(projectPath))
         {
-            files.UnionWith(SourceFiles(project.Directory));
+            files.UnionWith(SourceFiles(project.Directory, SourceIgnoreRules.For(project.Directory)));
             files.UnionWith(project.LinkedFilesOutsideProject());
             files.UnionWith(SettingsFilesAbove(project.Directory));
         }
@@ -64,14 +60,16 @@ internal static class SourceHash
         return seen.Values.ToList();
     }
 
-    private static IEnumerable<string> SourceFiles(string directory)
+    private static IEnumerable<string> SourceFiles(string directory, SourceIgnoreRules ignore)
     {
-        foreach (var file in Directory.EnumerateFiles(directory)) yield return file;
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            if (!ignore.IgnoresFile(file)) yield return file;
+        }
         foreach (var child in Directory.EnumerateDirectories(directory))
         {
-            var name = Path.GetFileName(child);
-            if (IgnoredDirectories.Contains(name) || name.StartsWith('.')) continue;
-            foreach (var file in SourceFiles(child)) yield return file;
+            if (ignore.IgnoresDirectory(child)) continue;
+            foreach (var file in SourceFiles(child, ignore)) yield return file;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Serverless.WebApp.Hosting.Logging;
 
 namespace Serverless.WebApp.Hosting.Runtime;
@@ -10,4 +11,16 @@ internal sealed record LambdaErrorReport(string ErrorType, string ErrorMessage, 
 {
     public static LambdaErrorReport FromException(Exception exception, string? errorType = null) =>
         new(errorType ?? exception.GetType().Name, TextLimits.Cap(exception.Message), TextLimits.StackLines(exception));
+
+    /// <summary>Writes the report as Lambda shows an error: <c>{"errorMessage", "errorType", "stackTrace"}</c>.</summary>
+    public void WriteTo(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("errorMessage"u8, ErrorMessage);
+        json.WriteString("errorType"u8, ErrorType);
+        json.WriteStartArray("stackTrace"u8);
+        foreach (var line in StackTrace) json.WriteStringValue(line);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 }

@@ -159,13 +159,7 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
     {
         _errorBody.Reset();
         using var json = new Utf8JsonWriter(_errorBody, ErrorJsonOptions);
-        json.WriteStartObject();
-        json.WriteString("errorMessage"u8, error.ErrorMessage);
-        json.WriteString("errorType"u8, error.ErrorType);
-        json.WriteStartArray("stackTrace"u8);
-        foreach (var line in error.StackTrace) json.WriteStringValue(line);
-        json.WriteEndArray();
-        json.WriteEndObject();
+        error.WriteTo(json);
         json.Flush();
         return _errorBody.WrittenMemory;
     }

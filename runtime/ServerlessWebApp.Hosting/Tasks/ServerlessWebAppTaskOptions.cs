@@ -33,7 +33,13 @@ public sealed class ServerlessWebAppTaskOptions
     /// <summary>How long before the invocation deadline a running task is cancelled. Default: 2 seconds.</summary>
     public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The local queue's SQLite file. Default: <c>serverless-tasks.db</c> in the content root.</summary>
+    /// <summary>
+    /// The local queue's SQLite file (a relative path is relative to the content root). Default: <c>tasks.db</c> in a
+    /// folder per user and app outside the project:
+    /// <c>&lt;local application data&gt;/ServerlessWebApp/&lt;application name&gt;-&lt;hash of the content root&gt;/</c>, i.e.
+    /// <c>~/.local/share/…</c> on Linux (or <c>$XDG_DATA_HOME/…</c>), <c>~/Library/Application Support/…</c> on macOS,
+    /// <c>%LOCALAPPDATA%\…</c> on Windows. Outside the project, so a local run never changes the deployment's asset hash.
+    /// </summary>
     public string? LocalDatabasePath { get; set; }
 
     /// <summary>Deliveries of a local task before it is dead-lettered, like the SQS redrive policy. Default: 3.</summary>

@@ -37,6 +37,48 @@ public class SourceHashTests
         Assert.Equal(before, SourceHash.Compute(AppProject, _target));
     }
 
+    [Theory]
+    [InlineData("App/serverless-tasks.db")]
+    [InlineData("App/foundry-results.db-wal")]
+    [InlineData("App/data/tasks.db-shm")]
+    [InlineData("App/cdk.out/manifest.json")]
+    [InlineData("App/artifacts/publish/App.dll")]
+    [InlineData("App/.git/HEAD")]
+    [InlineData("App/.vs/App/v17/.suo")]
+    [InlineData("App/node_modules/x/index.js")]
+    [InlineData("App/TestResults/run.trx")]
+    [InlineData("Lib/obj/Debug/Lib.dll")]
+    public void WhatToolsAndLocalRunsLeaveBehindDoesNotChangeTheHash(string leftBehind)
+    {
+        var before = SourceHash.Compute(AppProject, _target);
+        Write(leftBehind, "local state");
+        Assert.Equal(before, SourceHash.Compute(AppProject, _target));
+    }
+
+    [Fact]
+    public void WhatTheGitIgnoreFilesIgnoreDoesNotChangeTheHash()
+    {
+        // GIVEN .gitignore files in the folder above the project and in the project
+        Write(".gitignore", "# local files\n*.log\n/App/secrets/\nuploads/\n!keep.log\n");
+        Write("App/.gitignore", "appsettings.Local.json\n**/generated/**\n");
+        var before = SourceHash.Compute(AppProject, _target);
+
+        // WHEN files they ignore appear
+        Write("App/server.log", "log");
+        Write("App/secrets/key.txt", "secret");
+        Write("App/wwwroot/uploads/photo.png", "png");
+        Write("App/appsettings.Local.json", "{}");
+        Write("App/src/generated/Gen.cs", "class Gen {}");
+
+        // THEN the hash is the same, and a re-included or ordinary file still counts
+        Assert.Equal(before, SourceHash.Compute(AppProject, _target));
+        Write("App/keep.log", "kept");
+        var withKept = SourceHash.Compute(AppProject, _target);
+        Assert.NotEqual(before, withKept);
+        Write("App/secretsnot/Real.cs", "class Real {}");
+        Assert.NotEqual(withKept, SourceHash.Compute(AppProject, _target));
+    }
+
     [Fact]
     public void ReferencedProjectSourceChangesTheHash()
     {

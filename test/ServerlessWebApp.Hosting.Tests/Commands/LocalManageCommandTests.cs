@@ -97,22 +97,14 @@ public sealed class LocalManageCommandTests
         Assert.Equal("--verbosity", app.Configuration["dry-run"]);
     }
 
-    private static async Task<RecordingConsole> RunAsync(string[] commandLine)
-    {
-        var console = new RecordingConsole();
-        await using var app = Build(new FakeLambdaEnvironment { CommandLineArgs = commandLine }, console);
-        await app.RunAsync().WaitAsync(Timeout); // returns because the command stops the app
-        return console;
-    }
+    private static Task<RecordingConsole> RunAsync(string[] commandLine) =>
+        LocalCommandApp.RunAsync(commandLine, MapCommands, Timeout, services => services.AddScoped<MigrationPlan>());
 
-    private static WebApplication Build(FakeLambdaEnvironment environment, RecordingConsole console)
+    private static WebApplication Build(FakeLambdaEnvironment environment, RecordingConsole console) =>
+        LocalCommandApp.Build(environment, console, MapCommands, services => services.AddScoped<MigrationPlan>());
+
+    private static void MapCommands(WebApplication app)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(console.Console);
-        builder.Services.AddScoped<MigrationPlan>();
-        builder.Services.AddServerlessWebApp(null, environment);
-        var app = builder.Build();
         app.MapCommand("migrate", async (context, _) =>
         {
             var plan = context.Services.GetRequiredService<MigrationPlan>();
@@ -120,29 +112,11 @@ public sealed class LocalManageCommandTests
             return 3;
         });
         app.MapCommand("fail", (_, _) => throw new InvalidOperationException("database is read-only"));
-        return app;
     }
 
     private sealed class MigrationPlan
     {
         public string Next => "0001_initial";
-    }
-
-    private sealed class RecordingConsole
-    {
-        private readonly StringWriter _output = new() { NewLine = "\n" };
-        private readonly TextWriter _error;
-
-        public RecordingConsole(TextWriter? error = null)
-        {
-            _error = error ?? new StringWriter { NewLine = "\n" };
-            Console = new LocalCommandConsole(_output, _error, code => ExitCode = code);
-        }
-
-        public LocalCommandConsole Console { get; }
-        public int? ExitCode { get; private set; }
-        public string Output => _output.ToString();
-        public string Error => _error.ToString() ?? "";
     }
 
     private sealed class BrokenPipeWriter : TextWriter

@@ -9,6 +9,21 @@ namespace Serverless.WebApp.TestSupport.RuntimeApi;
 /// </summary>
 public static class SampleEvents
 {
+    /// <summary>The HTTP-shaped sources by name, for theories over every source.</summary>
+    public static readonly string[] HttpSources = ["http-api", "rest-api", "function-url", "alb", "alb-multi-value", "direct"];
+
+    /// <summary>The event of the named source (one of <see cref="HttpSources"/>).</summary>
+    public static string For(string source, string method, string path, string? body = null) => source switch
+    {
+        "http-api" => HttpApiV2(method, path, body),
+        "rest-api" => RestApiV1(method, path, body),
+        "function-url" => FunctionUrl(method, path, body),
+        "alb" => AlbSingleValue(method, path, body),
+        "alb-multi-value" => AlbMultiValue(method, path, body),
+        "direct" => Direct(method, path, body),
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, $"one of: {string.Join(", ", HttpSources)}"),
+    };
+
     public static string RestApiV1(string method, string path, string? body = null)
     {
         var e = Load("apigw-request.json");

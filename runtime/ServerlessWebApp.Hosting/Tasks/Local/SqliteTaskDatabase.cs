@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -39,8 +41,8 @@ internal sealed class SqliteTaskDatabase
     public SqliteTaskDatabase(IOptions<ServerlessWebAppTaskOptions> options, IHostEnvironment environment)
     {
         var path = options.Value.LocalDatabasePath is { Length: > 0 } configured
-            ? configured
-            : System.IO.Path.Combine(environment.ContentRootPath, "serverless-tasks.db");
+            ? System.IO.Path.GetFullPath(configured, environment.ContentRootPath)
+            : DefaultPath(environment);
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -53,6 +55,20 @@ internal sealed class SqliteTaskDatabase
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// <c>&lt;local application data&gt;/ServerlessWebApp/&lt;app name&gt;-&lt;folder hash&gt;/tasks.db</c>: per user, per app and
+    /// per app folder, and never inside the project, whose files are the deployment's source (a database there would
+    /// change the asset hash and republish the app on the next synth).
+    /// </summary>
+    internal static string DefaultPath(IHostEnvironment environment)
+    {
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        if (string.IsNullOrEmpty(root)) root = System.IO.Path.GetTempPath();
+        var folder = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(environment.ContentRootPath));
+        var folderHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(folder)))[..8].ToLowerInvariant();
+        return System.IO.Path.Combine(root, "ServerlessWebApp", $"{environment.ApplicationName}-{folderHash}", "tasks.db");
+    }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -93,13 +93,14 @@ public sealed class TemplateConsumptionTests(PackedFeed feed)
         await using var sqs = await FakeSqsServer.StartAsync();
         var queueUrl = sqs.CreateQueue("acme-orders-tasks");
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        var lambdaEnvironment = LambdaEnvironment.For(emulator, published, "acme-orders");
+        var publishedApp = new PublishedApp(published, ProjectName, PublishMode.FrameworkDependent);
+        var lambdaEnvironment = LambdaEnvironment.For(emulator, publishedApp, "acme-orders");
         lambdaEnvironment["SWA_FUNCTION_ROLE"] = "web";
         lambdaEnvironment["SWA_TASK_QUEUE_URL"] = queueUrl;
         lambdaEnvironment["AWS_ENDPOINT_URL_SQS"] = sqs.ServiceUrl.ToString();
         lambdaEnvironment["AWS_ACCESS_KEY_ID"] = "test";
         lambdaEnvironment["AWS_SECRET_ACCESS_KEY"] = "test";
-        await using var function = RuntimeProcess.Start(new PublishedApp(published, ProjectName, PublishMode.FrameworkDependent).StartInfo(lambdaEnvironment));
+        await using var function = RuntimeProcess.Start(publishedApp.StartInfo(lambdaEnvironment));
 
         InvocationResult result;
         try

@@ -104,6 +104,27 @@ public class ServerlessWebApp : Construct, IConnectable
     /// <summary>The public URL of the front door (also a stack output); null without one.</summary>
     public string? Url => FrontDoor.Url;
 
+    /// <summary>
+    /// The custom URL (<c>https://name/</c> or <c>https://name/basePath/</c>, also the stack output <c>CustomUrl</c>), when
+    /// <c>Domain</c> is set; null otherwise.
+    /// </summary>
+    public string? CustomDomainUrl => FrontDoor.CustomDomain?.Url;
+
+    /// <summary>The API Gateway custom domain of an HTTP API, when <c>Domain</c> is set and <c>FrontDoor</c> is HttpApi.</summary>
+    public Amazon.CDK.AWS.Apigatewayv2.DomainName? HttpApiDomainName => FrontDoor.CustomDomain?.HttpDomainName;
+
+    /// <summary>The API Gateway custom domain of a REST API, when <c>Domain</c> is set and <c>FrontDoor</c> is RestApi.</summary>
+    public DomainName_? RestApiDomainName => FrontDoor.CustomDomain?.RestDomainName;
+
+    /// <summary>The custom domain's certificate: the supplied <c>Domain.Certificate</c>, or the DNS-validated one created here.</summary>
+    public Amazon.CDK.AWS.CertificateManager.ICertificate? DomainCertificate => FrontDoor.CustomDomain?.Certificate;
+
+    /// <summary>The alias record of the custom domain, when <c>Domain.HostedZone</c> is set.</summary>
+    public Amazon.CDK.AWS.Route53.ARecord? DomainRecord => FrontDoor.CustomDomain?.Record;
+
+    /// <summary>The association of <c>WebAclArn</c> with the REST API stage, when set.</summary>
+    public Amazon.CDK.AWS.WAFv2.CfnWebACLAssociation? WebAclAssociation => FrontDoor.WebAclAssociation;
+
     /// <summary>The private bucket with the app's static files, when there are any.</summary>
     public IBucket? StaticAssetsBucket => Assets.StaticAssetsBucket;
 

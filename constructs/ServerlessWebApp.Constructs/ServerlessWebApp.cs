@@ -13,11 +13,13 @@ using Serverless.WebApp.Constructs.Bundling;
 using Serverless.WebApp.Constructs.Commands;
 using Serverless.WebApp.Constructs.EventSources;
 using Serverless.WebApp.Constructs.Encryption;
+using Serverless.WebApp.Constructs.Deployment;
 using Serverless.WebApp.Constructs.FrontDoor;
 using Serverless.WebApp.Constructs.Functions;
 using Serverless.WebApp.Constructs.Iam;
 using Serverless.WebApp.Constructs.KeepWarming;
 using Serverless.WebApp.Constructs.LoadBalancing;
+using Serverless.WebApp.Constructs.Monitoring;
 using Serverless.WebApp.Constructs.Nag;
 using Serverless.WebApp.Constructs.Network;
 using Serverless.WebApp.Constructs.Tasks;
@@ -66,11 +68,14 @@ public class ServerlessWebApp : Construct, IConnectable
         LoadBalancerTargetGroup = LoadBalancerTargetBuilder.Build(this, props, Web);
         KeepWarm = KeepWarmBuilder.Build(this, props, Web, Key);
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
+        var alarms = new AlarmFactory(this, null);
+        Release = DeploymentBuilder.Build(this, props, Web, Worker, FrontDoor, alarms);
         if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.ServicesOf(KeepWarm is not null));
         OrganisationRolePolicy.Apply(this, props);
         PermissionSourceAccount.Apply(this);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, Worker, FrontDoor, Assets, Tasks);
         EventSourceAcknowledgements.Apply(EventSources);
+        ReleaseAcknowledgements.Apply(Release);
         _validation.AtSynth(this, ServerlessWebAppChecks.AtSynth);
     }
 
@@ -124,6 +129,24 @@ public class ServerlessWebApp : Construct, IConnectable
 
     /// <summary>The association of <c>WebAclArn</c> with the REST API stage, when set.</summary>
     public Amazon.CDK.AWS.WAFv2.CfnWebACLAssociation? WebAclAssociation => FrontDoor.WebAclAssociation;
+
+    /// <summary>The CodeDeploy deployment group of the web function's <c>live</c> alias, when releases go through CodeDeploy (<c>Deployment</c>).</summary>
+    public Amazon.CDK.AWS.CodeDeploy.LambdaDeploymentGroup? DeploymentGroup => Release?.WebGroup;
+
+    /// <summary>The CodeDeploy deployment group of the worker's <c>live</c> alias, with <c>Tasks</c> and CodeDeploy releases.</summary>
+    public Amazon.CDK.AWS.CodeDeploy.LambdaDeploymentGroup? WorkerDeploymentGroup => Release?.WorkerGroup;
+
+    /// <summary>The alarms that roll a release back (<c>Deployment.Alarms</c>); empty without them.</summary>
+    public IReadOnlyList<Amazon.CDK.AWS.CloudWatch.Alarm> DeploymentAlarms => Release?.Alarms ?? [];
+
+    /// <summary>CodeDeploy's service role: created here, or (an immutable view of) the supplied <c>Deployment.Role</c>.</summary>
+    public IRole? DeploymentRole => Release?.Role;
+
+    /// <summary>The pre-traffic hook function: the supplied one, or the one created to run a management command.</summary>
+    public IFunction? PreTrafficHook => Release?.PreTrafficHook;
+
+    /// <summary>The post-traffic hook function: the supplied one, or the one created to run a management command.</summary>
+    public IFunction? PostTrafficHook => Release?.PostTrafficHook;
 
     /// <summary>The private bucket with the app's static files, when there are any.</summary>
     public IBucket? StaticAssetsBucket => Assets.StaticAssetsBucket;
@@ -263,6 +286,8 @@ public class ServerlessWebApp : Construct, IConnectable
     internal IReadOnlyList<ManagementCommand> Commands { get => field ?? throw _validation.NotBuilt(); }
 
     internal EventSourcesParts EventSources { get => field ?? throw _validation.NotBuilt(); }
+
+    internal DeploymentParts? Release { get => _validation.Built(field); }
 
     /// <summary>Builds another function of this app (e.g. the task worker) with the same code, settings, VPC and IAM rules.</summary>
     internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null,

@@ -186,6 +186,16 @@ public sealed class ServerlessWebAppProps
     /// </summary>
     public string? WebAclArn { get; set; }
 
+    // ---- Releases and monitoring ----
+
+    /// <summary>
+    /// How a release reaches the <c>live</c> aliases: all at once, canary or linear through CodeDeploy, with automatic
+    /// rollback on alarms on the new version and optional pre- and post-traffic hooks (<see cref="ServerlessWebAppDeploymentProps"/>).
+    /// CodeDeploy is free for Lambda; its alarms cost $0.10 a month per metric (list price). Default: all at once, no
+    /// CodeDeploy, nothing billed.
+    /// </summary>
+    public ServerlessWebAppDeploymentProps? Deployment { get; set; }
+
     // ---- VPC ----
 
     /// <summary>

@@ -28,6 +28,7 @@ internal static class ServerlessWebAppChecks
         ManagementCommandsChecks.Check,
         EventSourcesChecks.Check,
         LoadBalancerTargetChecks.Check,
+        DeploymentChecks.Check,
         WeakenedDefaults.Check,
         HostingReferenceCheck.Check,
     ];

@@ -4,6 +4,8 @@ using Amazon.CDK.AWS.Route53;
 using Amazon.CDK.AWS.S3;
 using Serverless.WebApp.Constructs.Tests.Support;
 
+using static Serverless.WebApp.Constructs.Tests.Support.PropsRejection;
+
 namespace Serverless.WebApp.Constructs.Tests.Validation;
 
 /// <summary>One test per validation error of the custom domain, CORS, routes, binary media types and WAF: a synth error naming the property and what is allowed.</summary>
@@ -11,20 +13,6 @@ namespace Serverless.WebApp.Constructs.Tests.Validation;
 public class FrontDoorOptionsValidationTests
 {
     private const string CertificateArn = ExampleArns.Certificate;
-
-    /// <summary>The errors naming <paramref name="property"/>; the construct built nothing and every error says what is allowed.</summary>
-    private static string Rejected(string property, Action<Stack, ServerlessWebAppProps> change)
-    {
-        var stack = TestStacks.NewStack();
-        var props = TestStacks.Props();
-        change(stack, props);
-        var webApp = new ServerlessWebApp(stack, "WebApp", props);
-        Assert.Empty(webApp.Node.Children);
-        var errors = SynthMessages.ErrorsOn(stack, "/TestStack/WebApp").Where(e => e.StartsWith(property + " ", StringComparison.Ordinal)).ToList();
-        Assert.True(errors.Count > 0, $"no error on {property}; errors: {string.Join(" | ", SynthMessages.ErrorsOn(stack, "/TestStack/WebApp"))}");
-        Assert.All(errors, error => Assert.Contains("allowed", error, StringComparison.OrdinalIgnoreCase));
-        return string.Join(System.Environment.NewLine, errors);
-    }
 
     private static ServerlessWebAppDomainProps Domain(Stack stack, string name = "api.example.com") =>
         new() { DomainName = name, Certificate = Certificate.FromCertificateArn(stack, "Certificate", CertificateArn) };

@@ -68,7 +68,9 @@ public class ServerlessWebApp : Construct, IConnectable
         LoadBalancerTargetGroup = LoadBalancerTargetBuilder.Build(this, props, Web);
         KeepWarm = KeepWarmBuilder.Build(this, props, Web, Key);
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
-        var alarms = new AlarmFactory(this, null);
+        var alarmTopic = MonitoringBuilder.Topic(this, props);
+        var alarms = new AlarmFactory(this, alarmTopic?.Topic);
+        Monitoring = MonitoringBuilder.Build(this, props, alarmTopic, alarms, Web, FrontDoor, Worker, Tasks);
         Release = DeploymentBuilder.Build(this, props, Web, Worker, FrontDoor, alarms);
         if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.ServicesOf(KeepWarm is not null));
         OrganisationRolePolicy.Apply(this, props);
@@ -147,6 +149,15 @@ public class ServerlessWebApp : Construct, IConnectable
 
     /// <summary>The post-traffic hook function: the supplied one, or the one created to run a management command.</summary>
     public IFunction? PostTrafficHook => Release?.PostTrafficHook;
+
+    /// <summary>The alarms of <c>Monitoring</c>; empty without it.</summary>
+    public IReadOnlyList<Amazon.CDK.AWS.CloudWatch.Alarm> MonitoringAlarms => Monitoring?.Alarms ?? [];
+
+    /// <summary>The SNS topic the alarms notify: created here, or the supplied <c>Monitoring.Topic</c>; null without <c>Monitoring</c>.</summary>
+    public Amazon.CDK.AWS.SNS.ITopic? AlarmTopic => Monitoring?.Topic;
+
+    /// <summary>The CloudWatch dashboard, when <c>Monitoring.Dashboard</c> is true.</summary>
+    public Amazon.CDK.AWS.CloudWatch.Dashboard? Dashboard => Monitoring?.Dashboard;
 
     /// <summary>The private bucket with the app's static files, when there are any.</summary>
     public IBucket? StaticAssetsBucket => Assets.StaticAssetsBucket;
@@ -286,6 +297,8 @@ public class ServerlessWebApp : Construct, IConnectable
     internal IReadOnlyList<ManagementCommand> Commands { get => field ?? throw _validation.NotBuilt(); }
 
     internal EventSourcesParts EventSources { get => field ?? throw _validation.NotBuilt(); }
+
+    internal MonitoringParts? Monitoring { get => _validation.Built(field); }
 
     internal DeploymentParts? Release { get => _validation.Built(field); }
 

@@ -196,6 +196,13 @@ public sealed class ServerlessWebAppProps
     /// </summary>
     public ServerlessWebAppDeploymentProps? Deployment { get; set; }
 
+    /// <summary>
+    /// Alarms on errors, throttles, 5xx rate, latency and the task queue, an SNS topic and an optional dashboard
+    /// (<see cref="ServerlessWebAppMonitoringProps"/>). Opt-in and priced there: $0.10 a month per alarm metric, $3.00
+    /// for the dashboard (list prices). Default: none.
+    /// </summary>
+    public ServerlessWebAppMonitoringProps? Monitoring { get; set; }
+
     // ---- VPC ----
 
     /// <summary>

@@ -29,6 +29,7 @@ internal static class ServerlessWebAppChecks
         EventSourcesChecks.Check,
         LoadBalancerTargetChecks.Check,
         DeploymentChecks.Check,
+        MonitoringChecks.Check,
         WeakenedDefaults.Check,
         HostingReferenceCheck.Check,
     ];

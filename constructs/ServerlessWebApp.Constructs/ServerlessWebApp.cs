@@ -13,11 +13,13 @@ using Serverless.WebApp.Constructs.Bundling;
 using Serverless.WebApp.Constructs.Commands;
 using Serverless.WebApp.Constructs.EventSources;
 using Serverless.WebApp.Constructs.Encryption;
+using Serverless.WebApp.Constructs.Deployment;
 using Serverless.WebApp.Constructs.FrontDoor;
 using Serverless.WebApp.Constructs.Functions;
 using Serverless.WebApp.Constructs.Iam;
 using Serverless.WebApp.Constructs.KeepWarming;
 using Serverless.WebApp.Constructs.LoadBalancing;
+using Serverless.WebApp.Constructs.Monitoring;
 using Serverless.WebApp.Constructs.Nag;
 using Serverless.WebApp.Constructs.Network;
 using Serverless.WebApp.Constructs.Tasks;
@@ -66,11 +68,16 @@ public class ServerlessWebApp : Construct, IConnectable
         LoadBalancerTargetGroup = LoadBalancerTargetBuilder.Build(this, props, Web);
         KeepWarm = KeepWarmBuilder.Build(this, props, Web, Key);
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
+        var alarmTopic = MonitoringBuilder.Topic(this, props);
+        var alarms = new AlarmFactory(this, alarmTopic?.Topic);
+        Monitoring = MonitoringBuilder.Build(this, props, alarmTopic, alarms, Web, FrontDoor, Worker, Tasks);
+        Release = DeploymentBuilder.Build(this, props, Web, Worker, FrontDoor, alarms);
         if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.ServicesOf(KeepWarm is not null));
         OrganisationRolePolicy.Apply(this, props);
         PermissionSourceAccount.Apply(this);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, Worker, FrontDoor, Assets, Tasks);
         EventSourceAcknowledgements.Apply(EventSources);
+        ReleaseAcknowledgements.Apply(Release);
         _validation.AtSynth(this, ServerlessWebAppChecks.AtSynth);
     }
 
@@ -103,6 +110,54 @@ public class ServerlessWebApp : Construct, IConnectable
 
     /// <summary>The public URL of the front door (also a stack output); null without one.</summary>
     public string? Url => FrontDoor.Url;
+
+    /// <summary>
+    /// The custom URL (<c>https://name/</c> or <c>https://name/basePath/</c>, also the stack output <c>CustomUrl</c>), when
+    /// <c>Domain</c> is set; null otherwise.
+    /// </summary>
+    public string? CustomDomainUrl => FrontDoor.CustomDomain?.Url;
+
+    /// <summary>The API Gateway custom domain of an HTTP API, when <c>Domain</c> is set and <c>FrontDoor</c> is HttpApi.</summary>
+    public Amazon.CDK.AWS.Apigatewayv2.DomainName? HttpApiDomainName => FrontDoor.CustomDomain?.HttpDomainName;
+
+    /// <summary>The API Gateway custom domain of a REST API, when <c>Domain</c> is set and <c>FrontDoor</c> is RestApi.</summary>
+    public DomainName_? RestApiDomainName => FrontDoor.CustomDomain?.RestDomainName;
+
+    /// <summary>The custom domain's certificate: the supplied <c>Domain.Certificate</c>, or the DNS-validated one created here.</summary>
+    public Amazon.CDK.AWS.CertificateManager.ICertificate? DomainCertificate => FrontDoor.CustomDomain?.Certificate;
+
+    /// <summary>The alias record of the custom domain, when <c>Domain.HostedZone</c> is set.</summary>
+    public Amazon.CDK.AWS.Route53.ARecord? DomainRecord => FrontDoor.CustomDomain?.Record;
+
+    /// <summary>The association of <c>WebAclArn</c> with the REST API stage, when set.</summary>
+    public Amazon.CDK.AWS.WAFv2.CfnWebACLAssociation? WebAclAssociation => FrontDoor.WebAclAssociation;
+
+    /// <summary>The CodeDeploy deployment group of the web function's <c>live</c> alias, when releases go through CodeDeploy (<c>Deployment</c>).</summary>
+    public Amazon.CDK.AWS.CodeDeploy.LambdaDeploymentGroup? DeploymentGroup => Release?.WebGroup;
+
+    /// <summary>The CodeDeploy deployment group of the worker's <c>live</c> alias, with <c>Tasks</c> and CodeDeploy releases.</summary>
+    public Amazon.CDK.AWS.CodeDeploy.LambdaDeploymentGroup? WorkerDeploymentGroup => Release?.WorkerGroup;
+
+    /// <summary>The alarms that roll a release back (<c>Deployment.Alarms</c>); empty without them.</summary>
+    public IReadOnlyList<Amazon.CDK.AWS.CloudWatch.Alarm> DeploymentAlarms => Release?.Alarms ?? [];
+
+    /// <summary>CodeDeploy's service role: created here, or (an immutable view of) the supplied <c>Deployment.Role</c>.</summary>
+    public IRole? DeploymentRole => Release?.Role;
+
+    /// <summary>The pre-traffic hook function: the supplied one, or the one created to run a management command.</summary>
+    public IFunction? PreTrafficHook => Release?.PreTrafficHook;
+
+    /// <summary>The post-traffic hook function: the supplied one, or the one created to run a management command.</summary>
+    public IFunction? PostTrafficHook => Release?.PostTrafficHook;
+
+    /// <summary>The alarms of <c>Monitoring</c>; empty without it.</summary>
+    public IReadOnlyList<Amazon.CDK.AWS.CloudWatch.Alarm> MonitoringAlarms => Monitoring?.Alarms ?? [];
+
+    /// <summary>The SNS topic the alarms notify: created here, or the supplied <c>Monitoring.Topic</c>; null without <c>Monitoring</c>.</summary>
+    public Amazon.CDK.AWS.SNS.ITopic? AlarmTopic => Monitoring?.Topic;
+
+    /// <summary>The CloudWatch dashboard, when <c>Monitoring.Dashboard</c> is true.</summary>
+    public Amazon.CDK.AWS.CloudWatch.Dashboard? Dashboard => Monitoring?.Dashboard;
 
     /// <summary>The private bucket with the app's static files, when there are any.</summary>
     public IBucket? StaticAssetsBucket => Assets.StaticAssetsBucket;
@@ -242,6 +297,10 @@ public class ServerlessWebApp : Construct, IConnectable
     internal IReadOnlyList<ManagementCommand> Commands { get => field ?? throw _validation.NotBuilt(); }
 
     internal EventSourcesParts EventSources { get => field ?? throw _validation.NotBuilt(); }
+
+    internal MonitoringParts? Monitoring { get => _validation.Built(field); }
+
+    internal DeploymentParts? Release { get => _validation.Built(field); }
 
     /// <summary>Builds another function of this app (e.g. the task worker) with the same code, settings, VPC and IAM rules.</summary>
     internal FunctionParts AddFunction(string id, string functionRole, IRole? suppliedRole, Amazon.CDK.Duration? timeout = null, double? memorySize = null,

@@ -157,6 +157,59 @@ public sealed class ServerlessWebAppProps
     /// </summary>
     public ServerlessWebAppLoadBalancerTargetProps? LoadBalancerTarget { get; set; }
 
+    /// <summary>
+    /// A custom domain for the HTTP or REST API: certificate (supplied or DNS-validated), alias record, base path
+    /// mapping, TLS 1.2 minimum, optional mutual TLS (<see cref="ServerlessWebAppDomainProps"/>). Free (the hosted zone is
+    /// supplied). Not available with <c>FrontDoor</c> FunctionUrl or None. Default: none.
+    /// </summary>
+    public ServerlessWebAppDomainProps? Domain { get; set; }
+
+    /// <summary>
+    /// Cross-origin resource sharing on the front door; preflight <c>OPTIONS</c> requests are answered without running
+    /// the authorizer (<see cref="ServerlessWebAppCorsProps"/>). Free. Default: none (no CORS headers).
+    /// </summary>
+    public ServerlessWebAppCorsProps? Cors { get; set; }
+
+    /// <summary>
+    /// Exceptions to <see cref="Authorization"/> on single routes of an HTTP or REST API: public routes (a health check,
+    /// a webhook receiver) or routes with another authorizer (<see cref="ServerlessWebAppRoute"/>). Routes may not
+    /// overlap. Default: none (the default authorization on every route).
+    /// </summary>
+    public IReadOnlyList<ServerlessWebAppRoute>? Routes { get; set; }
+
+    /// <summary>
+    /// Media types a REST API passes as binary (request bodies arrive base64-encoded; a base64 response is decoded when
+    /// the request's <c>Accept</c> matches), e.g. <c>image/png</c> or <c>*/*</c>. Only with <c>FrontDoor</c> RestApi
+    /// (an HTTP API and a function URL pass binary bodies as they are). Default: <c>*/*</c>, so binary responses work
+    /// behind a REST API as they do behind an HTTP API.
+    /// </summary>
+    public IReadOnlyList<string>? BinaryMediaTypes { get; set; }
+
+    /// <summary>
+    /// ARN of an AWS WAF web ACL (regional scope, same region) to associate with the REST API stage. Only with
+    /// <c>FrontDoor</c> RestApi: API Gateway offers no WAF association for HTTP APIs (put CloudFront with the web ACL in
+    /// front of one instead). The web ACL is supplied, not created: WAF bills its owner $5.00 a month per web ACL plus
+    /// $1.00 per rule (list prices) and $0.60 per million requests. Default: none.
+    /// </summary>
+    public string? WebAclArn { get; set; }
+
+    // ---- Releases and monitoring ----
+
+    /// <summary>
+    /// How a release reaches the <c>live</c> aliases: all at once, canary or linear through CodeDeploy, with automatic
+    /// rollback on alarms on the new version and optional pre- and post-traffic hooks (<see cref="ServerlessWebAppDeploymentProps"/>).
+    /// CodeDeploy is free for Lambda; its alarms cost $0.10 a month per metric (list price). Default: all at once, no
+    /// CodeDeploy, nothing billed.
+    /// </summary>
+    public ServerlessWebAppDeploymentProps? Deployment { get; set; }
+
+    /// <summary>
+    /// Alarms on errors, throttles, 5xx rate, latency and the task queue, an SNS topic and an optional dashboard
+    /// (<see cref="ServerlessWebAppMonitoringProps"/>). Opt-in and priced there: $0.10 a month per alarm metric, $3.00
+    /// for the dashboard (list prices). Default: none.
+    /// </summary>
+    public ServerlessWebAppMonitoringProps? Monitoring { get; set; }
+
     // ---- VPC ----
 
     /// <summary>

@@ -57,4 +57,10 @@ public static class ServerlessWebAppWarnings
     /// out. An S3 gateway endpoint is free. Endpoints created outside the app cannot be seen (acknowledge the warning then).
     /// </summary>
     public const string NoRouteForStaticAssets = "ServerlessWebApp:noRouteForStaticAssets";
+
+    /// <summary>
+    /// <c>Domain.DisableDefaultEndpoint = false</c> with mutual TLS: the API's own <c>execute-api</c> endpoint does not ask
+    /// for client certificates, so callers can go around the custom domain and its mutual TLS.
+    /// </summary>
+    public const string MutualTlsBypassable = "ServerlessWebApp:mutualTlsBypassable";
 }

@@ -28,7 +28,10 @@ const { templatesFrom, configurationName } = require('./templates');
 // Serverless-LambdaLatestVersion compares a function's runtime with the newest one aws-cdk-lib knows in that family.
 // aws-cdk-lib 2.160.0 predates these managed runtimes, so without them the rule would flag the newest runtime and
 // accept an older one. Constructing a Runtime registers it in Runtime.ALL; that makes the check stricter, not looser.
-const RUNTIMES_NEWER_THAN_AWS_CDK_LIB = [['dotnet10', RuntimeFamily.DOTNET_CORE]];
+const RUNTIMES_NEWER_THAN_AWS_CDK_LIB = [
+  ['dotnet10', RuntimeFamily.DOTNET_CORE],
+  ['python3.13', RuntimeFamily.PYTHON],
+];
 for (const [name, family] of RUNTIMES_NEWER_THAN_AWS_CDK_LIB) {
   if (!Runtime.ALL.some((r) => r.name === name)) new Runtime(name, family);
 }

@@ -8,6 +8,12 @@ internal static class FrontDoorDefaults
     public const double ThrottlingRateLimit = 100;
     public const double ThrottlingBurstLimit = 200;
 
+    /// <summary>The greedy resource a proxying REST API has at its root.</summary>
+    public const string RestProxyParameter = "{proxy+}";
+
+    /// <summary>What a REST API passes as binary unless <c>BinaryMediaTypes</c> says otherwise: everything, as an HTTP API does.</summary>
+    public static readonly string[] BinaryMediaTypes = ["*/*"];
+
     public static FrontDoorKind Kind(ServerlessWebAppProps props) => props.FrontDoor ?? FrontDoorKind.HttpApi;
 
     /// <summary>The longest a front door waits for the function: API Gateway's integration time-outs, else Lambda's 900 s.</summary>
@@ -28,6 +34,8 @@ internal static class FrontDoorDefaults
     public static double RateLimit(ServerlessWebAppProps props) => props.ThrottlingRateLimit ?? ThrottlingRateLimit;
 
     public static double BurstLimit(ServerlessWebAppProps props) => props.ThrottlingBurstLimit ?? ThrottlingBurstLimit;
+
+    public static bool HasApi(ServerlessWebAppProps props) => Kind(props) is FrontDoorKind.HttpApi or FrontDoorKind.RestApi;
 
     public static bool RestApiCloudWatchRole(ServerlessWebAppProps props) => props.RestApiCloudWatchRole ?? props.Role is null;
 }

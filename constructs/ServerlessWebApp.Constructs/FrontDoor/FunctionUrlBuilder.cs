@@ -20,6 +20,7 @@ internal static class FunctionUrlBuilder
         var url = web.Alias.AddFunctionUrl(new FunctionUrlOptions
         {
             AuthType = isIam ? FunctionUrlAuthType.AWS_IAM : FunctionUrlAuthType.NONE,
+            Cors = props.Cors is { } cors ? Cors(cors) : null,
         });
         if (!isIam)
         {
@@ -34,6 +35,27 @@ internal static class FunctionUrlBuilder
         }
         return new FrontDoorParts(url.Url, FunctionUrl: url);
     }
+
+    /// <summary>A function URL takes no OPTIONS in its allowed methods: it answers preflight itself.</summary>
+    private static FunctionUrlCorsOptions Cors(ServerlessWebAppCorsProps cors) => new()
+    {
+        AllowedOrigins = cors.AllowOrigins!.ToArray(),
+        AllowedMethods = CorsDefaults.Methods(cors).Where(m => m != RouteKey.Options).Select(Method).ToArray(),
+        AllowedHeaders = CorsDefaults.Headers(cors).ToArray(),
+        ExposedHeaders = cors.ExposeHeaders?.ToArray(),
+        AllowCredentials = cors.AllowCredentials,
+        MaxAge = CorsDefaults.MaxAge(cors),
+    };
+
+    private static Amazon.CDK.AWS.Lambda.HttpMethod Method(string method) => method switch
+    {
+        "GET" => Amazon.CDK.AWS.Lambda.HttpMethod.GET,
+        "POST" => Amazon.CDK.AWS.Lambda.HttpMethod.POST,
+        "PUT" => Amazon.CDK.AWS.Lambda.HttpMethod.PUT,
+        "PATCH" => Amazon.CDK.AWS.Lambda.HttpMethod.PATCH,
+        "DELETE" => Amazon.CDK.AWS.Lambda.HttpMethod.DELETE,
+        _ => Amazon.CDK.AWS.Lambda.HttpMethod.HEAD,
+    };
 
     /// <summary>Both actions an IAM caller of the URL needs, the direct-invoke one only when it comes through the URL.</summary>
     public static Grant GrantInvokeUrl(IFunctionUrl url, IFunction alias, IGrantable grantee)

@@ -1,27 +1,32 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Logs;
-using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
-using Constructs;
 using Serverless.WebApp.Constructs.Functions;
 
 namespace Serverless.WebApp.Constructs.FrontDoor;
 
-/// <summary>An HTTP API whose catch-all route invokes the <c>live</c> alias, with throttling, JSON access logs and authorization.</summary>
+/// <summary>
+/// An HTTP API whose catch-all route invokes the <c>live</c> alias, with throttling, JSON access logs and
+/// authorization; optionally CORS, per-route authorization and a custom domain.
+/// </summary>
 internal static class HttpApiBuilder
 {
     public static FrontDoorParts Build(ServerlessWebApp scope, ServerlessWebAppProps props, FunctionParts web)
     {
+        var authorizers = new HttpAuthorizers();
+        var integration = new HttpLambdaIntegration("LiveAlias", web.Alias, new HttpLambdaIntegrationProps
+        {
+            PayloadFormatVersion = PayloadFormatVersion.VERSION_2_0,
+        });
         var api = new HttpApi(scope, "HttpApi", new HttpApiProps
         {
             Description = $"{scope.NodePath} front door",
             CreateDefaultStage = false,
-            DefaultIntegration = new HttpLambdaIntegration("LiveAlias", web.Alias, new HttpLambdaIntegrationProps
-            {
-                PayloadFormatVersion = PayloadFormatVersion.VERSION_2_0,
-            }),
-            DefaultAuthorizer = Authorizer(props.Authorization),
+            DefaultIntegration = integration,
+            DefaultAuthorizer = authorizers.For(props.Authorization),
+            CorsPreflight = props.Cors is { } cors ? Cors(cors) : null,
+            DisableExecuteApiEndpoint = DomainDefaults.DisableDefaultEndpoint(props) ? true : null,
         });
         var stage = new HttpStage(scope, "HttpApiStage", new HttpStageProps
         {
@@ -48,26 +53,34 @@ internal static class HttpApiBuilder
             DestinationArn = accessLogs.LogGroupArn,
             Format = HttpApiAccessLogFormat.Json,
         };
-        return new FrontDoorParts(stage.Url, HttpApi: api, HttpStage: stage, AccessLogs: accessLogs);
+
+        var publicRoutes = HttpRoutesBuilder.Build(props, api, integration, authorizers);
+        var domain = props.Domain is { } domainProps ? DomainBuilder.ForHttpApi(scope, domainProps, api, stage) : null;
+        return new FrontDoorParts(DomainDefaults.DisableDefaultEndpoint(props) ? domain!.Url : stage.Url, HttpApi: api, HttpStage: stage, AccessLogs: accessLogs)
+        {
+            CustomDomain = domain,
+            PublicRoutes = publicRoutes,
+        };
     }
 
-    private static IHttpRouteAuthorizer? Authorizer(ApiAuthorization? authorization) => authorization?.Kind switch
+    private static CorsPreflightOptions Cors(ServerlessWebAppCorsProps cors) => new()
     {
-        null => null,
-        ApiAuthorizationKind.Iam => new HttpIamAuthorizer(),
-        ApiAuthorizationKind.Jwt => new HttpJwtAuthorizer("JwtAuthorizer", authorization.JwtIssuer!, new HttpJwtAuthorizerProps
-        {
-            JwtAudience = authorization.JwtAudiences.ToArray(),
-        }),
-        ApiAuthorizationKind.CognitoUserPool => new HttpUserPoolAuthorizer("UserPoolAuthorizer", authorization.UserPool!, new HttpUserPoolAuthorizerProps
-        {
-            UserPoolClients = authorization.UserPoolClients.ToArray(),
-        }),
-        ApiAuthorizationKind.LambdaAuthorizer => new HttpLambdaAuthorizer("LambdaAuthorizer", authorization.AuthorizerFunction!, new HttpLambdaAuthorizerProps
-        {
-            ResponseTypes = new[] { HttpLambdaResponseType.SIMPLE },
-            IdentitySource = new[] { "$request.header.Authorization" },
-        }),
-        _ => throw new InvalidOperationException($"{authorization.Kind} is not an HTTP API authorization; the validator should have refused it."),
+        AllowOrigins = cors.AllowOrigins!.ToArray(),
+        AllowMethods = CorsDefaults.Methods(cors).Select(Method).ToArray(),
+        AllowHeaders = CorsDefaults.Headers(cors).ToArray(),
+        ExposeHeaders = cors.ExposeHeaders?.ToArray(),
+        AllowCredentials = cors.AllowCredentials,
+        MaxAge = CorsDefaults.MaxAge(cors),
+    };
+
+    private static CorsHttpMethod Method(string method) => method switch
+    {
+        "GET" => CorsHttpMethod.GET,
+        "POST" => CorsHttpMethod.POST,
+        "PUT" => CorsHttpMethod.PUT,
+        "PATCH" => CorsHttpMethod.PATCH,
+        "DELETE" => CorsHttpMethod.DELETE,
+        "HEAD" => CorsHttpMethod.HEAD,
+        _ => CorsHttpMethod.OPTIONS,
     };
 }

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.APIGateway;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.WAFv2;
 using Constructs;
 using Serverless.WebApp.Constructs.Functions;
 
@@ -9,7 +10,8 @@ namespace Serverless.WebApp.Constructs.FrontDoor;
 
 /// <summary>
 /// A regional REST API proxying every path to the <c>live</c> alias, with throttling, JSON access logs, execution
-/// logs, X-Ray and authorization (API keys get a throttled usage plan).
+/// logs, X-Ray, binary media types and authorization (API keys get a throttled usage plan); optionally CORS,
+/// per-route authorization, a WAF web ACL and a custom domain.
 /// </summary>
 internal static class RestApiBuilder
 {
@@ -23,15 +25,21 @@ internal static class RestApiBuilder
         });
         var rateLimit = FrontDoorDefaults.RateLimit(props);
         var burstLimit = FrontDoorDefaults.BurstLimit(props);
-        var authorization = props.Authorization;
+        var authorizers = new RestAuthorizers(scope);
+        var binaryMediaTypes = props.BinaryMediaTypes ?? FrontDoorDefaults.BinaryMediaTypes;
 
+        // Not a proxying LambdaRestApi: that one refuses further resources, which Routes adds. The catch-all below is
+        // the same pair of methods it makes (ANY on the root and on {proxy+}).
         var api = new LambdaRestApi(scope, "RestApi", new LambdaRestApiProps
         {
             Handler = web.Alias,
-            Proxy = true,
+            Proxy = false,
             Description = $"{scope.NodePath} front door",
             EndpointTypes = new[] { EndpointType.REGIONAL },
             CloudWatchRole = FrontDoorDefaults.RestApiCloudWatchRole(props),
+            BinaryMediaTypes = binaryMediaTypes.Count > 0 ? binaryMediaTypes.ToArray() : null,
+            DisableExecuteApiEndpoint = DomainDefaults.DisableDefaultEndpoint(props) ? true : null,
+            DefaultCorsPreflightOptions = props.Cors is { } cors ? Cors(cors) : null,
             DeployOptions = new StageOptions
             {
                 StageName = FrontDoorDefaults.StageName(props),
@@ -48,11 +56,15 @@ internal static class RestApiBuilder
                     ResourcePath = true, ResponseLength = true, Status = true, User = true,
                 }),
             },
-            DefaultMethodOptions = MethodOptions(scope, authorization),
+            DefaultMethodOptions = authorizers.For(props.Authorization),
         });
+        api.Root.AddProxy(new ProxyResourceOptions { AnyMethod = true });
+        var publicMethods = RestRoutesBuilder.Build(props, api, authorizers);
+        if (props.Cors is { } corsProps) CorsGatewayResponses(api, corsProps);
+        if (binaryMediaTypes.Count > 0) AnswerPreflightAsText(api);
 
         UsagePlan? usagePlan = null;
-        if (authorization?.Kind == ApiAuthorizationKind.ApiKeys)
+        if (UsesApiKeys(props))
         {
             usagePlan = api.AddUsagePlan("UsagePlan", new UsagePlanProps
             {
@@ -62,27 +74,62 @@ internal static class RestApiBuilder
             });
             usagePlan.AddApiKey(api.AddApiKey("ApiKey"));
         }
-        return new FrontDoorParts(api.Url, RestApi: api, UsagePlan: usagePlan, AccessLogs: accessLogs);
+
+        var webAcl = props.WebAclArn is { } webAclArn
+            ? new CfnWebACLAssociation(scope, "WebAclAssociation", new CfnWebACLAssociationProps
+            {
+                ResourceArn = api.DeploymentStage.StageArn,
+                WebAclArn = webAclArn,
+            })
+            : null;
+        var domain = props.Domain is { } domainProps ? DomainBuilder.ForRestApi(scope, domainProps, api) : null;
+        return new FrontDoorParts(DomainDefaults.DisableDefaultEndpoint(props) ? domain!.Url : api.Url, RestApi: api, UsagePlan: usagePlan, AccessLogs: accessLogs)
+        {
+            CustomDomain = domain,
+            PublicRoutes = publicMethods,
+            WebAclAssociation = webAcl,
+        };
     }
 
-    private static MethodOptions? MethodOptions(Construct scope, ApiAuthorization? authorization) => authorization?.Kind switch
+    private static bool UsesApiKeys(ServerlessWebAppProps props) =>
+        props.Authorization?.Kind == ApiAuthorizationKind.ApiKeys
+        || (props.Routes ?? []).Any(r => r.Authorization?.Kind == ApiAuthorizationKind.ApiKeys);
+
+    private static CorsOptions Cors(ServerlessWebAppCorsProps cors) => new()
     {
-        null => null,
-        ApiAuthorizationKind.Iam => new MethodOptions { AuthorizationType = AuthorizationType.IAM },
-        ApiAuthorizationKind.ApiKeys => new MethodOptions { ApiKeyRequired = true },
-        ApiAuthorizationKind.CognitoUserPool => new MethodOptions
-        {
-            AuthorizationType = AuthorizationType.COGNITO,
-            Authorizer = new CognitoUserPoolsAuthorizer(scope, "RestApiAuthorizer", new CognitoUserPoolsAuthorizerProps
-            {
-                CognitoUserPools = new[] { authorization.UserPool! },
-            }),
-        },
-        ApiAuthorizationKind.LambdaAuthorizer => new MethodOptions
-        {
-            AuthorizationType = AuthorizationType.CUSTOM,
-            Authorizer = new TokenAuthorizer(scope, "RestApiAuthorizer", new TokenAuthorizerProps { Handler = authorization.AuthorizerFunction! }),
-        },
-        _ => throw new InvalidOperationException($"{authorization.Kind} is not a REST API authorization; the validator should have refused it."),
+        AllowOrigins = cors.AllowOrigins!.ToArray(),
+        AllowMethods = CorsDefaults.Methods(cors).ToArray(),
+        AllowHeaders = CorsDefaults.Headers(cors).ToArray(),
+        ExposeHeaders = cors.ExposeHeaders?.ToArray(),
+        AllowCredentials = cors.AllowCredentials,
+        MaxAge = CorsDefaults.MaxAge(cors),
+        StatusCode = 204,
     };
+
+    /// <summary>
+    /// API Gateway's own error answers (an authorizer's 401/403, throttling's 429) carry the CORS headers too, so a
+    /// browser shows the real status instead of a CORS failure. Only for one origin: a gateway response cannot pick
+    /// among several.
+    /// </summary>
+    private static void CorsGatewayResponses(RestApi api, ServerlessWebAppCorsProps cors)
+    {
+        if (cors.AllowOrigins is not { Count: 1 } origins) return;
+        var headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = $"'{origins[0]}'" };
+        if (cors.AllowCredentials == true) headers["Access-Control-Allow-Credentials"] = "'true'";
+        if (origins[0] != CorsDefaults.AnyOrigin) headers["Vary"] = "'Origin'";
+        api.AddGatewayResponse("Cors4xx", new GatewayResponseOptions { Type = ResponseType_.DEFAULT_4XX, ResponseHeaders = headers });
+        api.AddGatewayResponse("Cors5xx", new GatewayResponseOptions { Type = ResponseType_.DEFAULT_5XX, ResponseHeaders = headers });
+    }
+
+    /// <summary>
+    /// With binary media types, API Gateway would hand the preflight's (empty) request to the mock integration as
+    /// binary, which its JSON request template cannot take; CONVERT_TO_TEXT lets the template apply.
+    /// </summary>
+    private static void AnswerPreflightAsText(RestApi api)
+    {
+        foreach (var method in api.Node.FindAll().OfType<CfnMethod>())
+        {
+            if (method.HttpMethod == "OPTIONS") method.AddPropertyOverride("Integration.ContentHandling", "CONVERT_TO_TEXT");
+        }
+    }
 }

@@ -9,17 +9,24 @@ internal static class RoleBuilder
     public const string LambdaServicePrincipal = "lambda.amazonaws.com";
 
     /// <summary>The role a function runs with. Its policies are added by <see cref="FunctionPermissions"/>; none are managed policies.</summary>
-    public static FunctionIdentity ForFunction(Construct scope, string id, string functionLabel, IRole? suppliedRole, string description)
+    public static FunctionIdentity ForFunction(Construct scope, string id, string functionLabel, IRole? suppliedRole, string description) =>
+        ForService(scope, id, functionLabel, suppliedRole, description, LambdaServicePrincipal);
+
+    /// <summary>
+    /// The role an AWS service assumes for the app (a function's, CodeDeploy's): created with no policy, trusted by
+    /// <paramref name="servicePrincipal"/> only, or the supplied role adopted without ever modifying it, its needs recorded.
+    /// </summary>
+    public static FunctionIdentity ForService(Construct scope, string id, string label, IRole? suppliedRole, string description, string servicePrincipal)
     {
         if (suppliedRole is not null)
         {
             var adopted = Adopt(scope, id, suppliedRole);
-            return new FunctionIdentity(adopted, GranteeForSuppliedRole(scope, $"{id}RequiredPermissions", functionLabel, adopted), null);
+            return new FunctionIdentity(adopted, GranteeForSuppliedRole(scope, $"{id}RequiredPermissions", label, adopted), null);
         }
 
         var role = new Role(scope, id, new RoleProps
         {
-            AssumedBy = new ServicePrincipal(LambdaServicePrincipal),
+            AssumedBy = new ServicePrincipal(servicePrincipal),
             Description = description,
         });
         return new FunctionIdentity(role, role, role);

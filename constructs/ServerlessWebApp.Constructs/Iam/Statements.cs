@@ -16,4 +16,15 @@ internal static class Statements
             ["Action"] = actions,
             ["Resource"] = resources,
         });
+
+    /// <summary>A resource-policy statement that lets an AWS service principal act on <paramref name="resource"/> under <paramref name="condition"/>.</summary>
+    public static PolicyStatement AllowService(string servicePrincipal, string[] actions, string resource, Dictionary<string, object> condition) =>
+        PolicyStatement.FromJson(new Dictionary<string, object>
+        {
+            ["Effect"] = "Allow",
+            ["Principal"] = new Dictionary<string, object> { ["Service"] = servicePrincipal },
+            ["Action"] = actions,
+            ["Resource"] = resource,
+            ["Condition"] = condition,
+        });
 }

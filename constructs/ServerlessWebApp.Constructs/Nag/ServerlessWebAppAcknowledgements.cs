@@ -28,6 +28,12 @@ internal static class ServerlessWebAppAcknowledgements
         "another dead-letter queue. Messages are kept 14 days for inspection.";
     public const string PublicAccessReason =
         "The user set PublicAccess = true: a deliberately public front door (the construct refuses a public API otherwise).";
+    public const string PublicRouteReason =
+        "The user listed this route in Routes with Public = true (a health check, a webhook receiver that checks its own " +
+        "signature): a deliberate exception; every other route keeps the front door's authorization.";
+    public const string CorsPreflightReason =
+        "A CORS preflight (OPTIONS) route: browsers send it without credentials, so it cannot be authorized; API Gateway " +
+        "answers it from the CORS configuration without invoking the app, and the actual request is still authorized.";
     public const string ApiKeysReason =
         "The user chose ApiKeys authorization: every method requires a key of the construct's throttled usage plan " +
         "(ApiKeyRequired), which API Gateway reports as no authorizer. API keys identify callers; choose IAM, Cognito or a " +
@@ -104,29 +110,44 @@ internal static class ServerlessWebAppAcknowledgements
 
     private static void AcknowledgeFrontDoor(NagAcknowledgement nag, ServerlessWebAppProps props, FrontDoorParts frontDoor)
     {
-        var isPublic = props.PublicAccess == true;
-        if (frontDoor.HttpApi is { } httpApi && isPublic)
+        var publicRoutes = new HashSet<CfnResource>(frontDoor.PublicRoutes, ReferenceEqualityComparer.Instance);
+        if (frontDoor.HttpApi is { } httpApi)
         {
             foreach (var route in httpApi.Node.FindAll().OfType<Amazon.CDK.AWS.Apigatewayv2.CfnRoute>())
-                nag.Add(route, "AwsSolutions-APIG4", PublicAccessReason);
+            {
+                if (route.AuthorizationType is null or "NONE")
+                    nag.Add(route, "AwsSolutions-APIG4", OpenRouteReason(props, publicRoutes, route, props.Cors is not null && route.RouteKey.StartsWith("OPTIONS ", StringComparison.Ordinal)));
+            }
         }
         if (frontDoor.RestApi is not { } restApi) return;
 
         nag.Add(restApi, "AwsSolutions-APIG2", ProxyValidationReason);
-        nag.Add(restApi.DeploymentStage, "AwsSolutions-APIG3", WafReason);
+        if (frontDoor.WebAclAssociation is null) nag.Add(restApi.DeploymentStage, "AwsSolutions-APIG3", WafReason);
         nag.Add(restApi.LatestDeployment!, "Serverless-APIGWStructuredLogging", RestDeploymentLoggingReason);
         var restConstructs = restApi.Node.FindAll();
         foreach (var method in restConstructs.OfType<Amazon.CDK.AWS.APIGateway.CfnMethod>())
         {
-            if (isPublic || props.Authorization?.Kind == ApiAuthorizationKind.ApiKeys)
-                nag.Add(method, "AwsSolutions-APIG4", isPublic ? PublicAccessReason : ApiKeysReason);
-            if (props.Authorization?.Kind != ApiAuthorizationKind.CognitoUserPool)
-                nag.Add(method, "AwsSolutions-COG4", isPublic ? PublicAccessReason : NonCognitoAuthorizationReason);
+            var authorizationType = method.AuthorizationType ?? "NONE";
+            if (authorizationType == "COGNITO_USER_POOLS") continue;
+            // cdk-nag recognises CDK's CORS preflight methods (a mock answering with the CORS headers) and skips them.
+            if (method.HttpMethod == "OPTIONS" && props.Cors is not null && !publicRoutes.Contains(method)) continue;
+            var reason = authorizationType != "NONE" ? NonCognitoAuthorizationReason
+                : method.ApiKeyRequired is true ? ApiKeysReason
+                : OpenRouteReason(props, publicRoutes, method, isPreflight: false);
+            if (authorizationType == "NONE") nag.Add(method, "AwsSolutions-APIG4", reason);
+            nag.Add(method, "AwsSolutions-COG4", reason == ApiKeysReason ? NonCognitoAuthorizationReason : reason);
         }
         foreach (var role in restConstructs.OfType<CfnRole>())
             nag.Add(role, "AwsSolutions-IAM4", RestLoggingRoleReason,
                 NagAcknowledgement.Regex("/^Policy::arn:<AWS::Partition>:iam::aws:policy\\/service-role\\/AmazonAPIGatewayPushToCloudWatchLogs$/"));
     }
+
+    /// <summary>Why a route or method without authorization is open: a CORS preflight, a route the user listed as public, or a public API.</summary>
+    private static string OpenRouteReason(ServerlessWebAppProps props, HashSet<CfnResource> publicRoutes, CfnResource route, bool isPreflight) =>
+        publicRoutes.Contains(route) ? PublicRouteReason
+        : isPreflight ? CorsPreflightReason
+        : props.PublicAccess == true ? PublicAccessReason
+        : throw new InvalidOperationException($"{route.Node.Path} has no authorization, but the front door is neither public nor was this route listed as public.");
 
     // The handler, its role and policy are CDK's per-stack singletons, shared with every other deployment of the
     // stack: their acknowledgements are merged with those already written (AddShared).

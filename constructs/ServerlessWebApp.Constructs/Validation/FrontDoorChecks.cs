@@ -48,25 +48,30 @@ internal static partial class FrontDoorChecks
         if (auth is not null && isPublic)
             findings.Error(nameof(props.PublicAccess), "is true but Authorization is also set; allowed: either an Authorization or PublicAccess = true, not both");
         if (auth is null) return;
+        CheckAuthorization(findings, nameof(props.Authorization), auth, kind);
+    }
 
+    /// <summary>One authorization, the default or a route's (<paramref name="property"/> as the user wrote it): available on the front door and complete.</summary>
+    internal static void CheckAuthorization(Findings findings, string property, ApiAuthorization auth, FrontDoorKind kind)
+    {
         if (!AllowedKinds(kind).Contains(auth.Kind))
-            findings.Error(nameof(props.Authorization), $"{auth.Kind} is not available on FrontDoor {kind}; allowed: {string.Join(", ", AllowedAuthorizations(kind))}");
+            findings.Error(property, $"{auth.Kind} is not available on FrontDoor {kind}; allowed: {string.Join(", ", AllowedAuthorizations(kind))}");
         switch (auth.Kind)
         {
             case ApiAuthorizationKind.Jwt when auth.JwtIssuer is null || !auth.JwtIssuer.StartsWith("https://", StringComparison.Ordinal):
-                findings.Error(nameof(props.Authorization), $"Jwt issuer '{auth.JwtIssuer}' is invalid; allowed: an https:// issuer URL");
+                findings.Error(property, $"Jwt issuer '{auth.JwtIssuer}' is invalid; allowed: an https:// issuer URL");
                 break;
             case ApiAuthorizationKind.Jwt when auth.JwtAudiences.Count == 0:
-                findings.Error(nameof(props.Authorization), "Jwt has no audience; allowed: one or more audiences (client ids)");
+                findings.Error(property, "Jwt has no audience; allowed: one or more audiences (client ids)");
                 break;
             case ApiAuthorizationKind.CognitoUserPool when auth.UserPool is null:
-                findings.Error(nameof(props.Authorization), "CognitoUserPool has no user pool; allowed: an IUserPool");
+                findings.Error(property, "CognitoUserPool has no user pool; allowed: an IUserPool");
                 break;
             case ApiAuthorizationKind.CognitoUserPool when kind == FrontDoorKind.HttpApi && auth.UserPoolClients.Count == 0:
-                findings.Error(nameof(props.Authorization), "CognitoUserPool on an HttpApi needs the accepted app clients; allowed: one or more IUserPoolClient");
+                findings.Error(property, "CognitoUserPool on an HttpApi needs the accepted app clients; allowed: one or more IUserPoolClient");
                 break;
             case ApiAuthorizationKind.LambdaAuthorizer when auth.AuthorizerFunction is null:
-                findings.Error(nameof(props.Authorization), "LambdaAuthorizer has no function; allowed: an IFunction");
+                findings.Error(property, "LambdaAuthorizer has no function; allowed: an IFunction");
                 break;
         }
     }

@@ -37,4 +37,17 @@ internal static class ValueRules
         InRange(findings, retryAttempts, 0, 185, $"{owner}.RetryAttempts");
         InRange(findings, WholeSeconds(findings, maxEventAge, $"{owner}.MaxEventAge"), 60, 86400, $"{owner}.MaxEventAge", "seconds (60 seconds to 24 hours)");
     }
+
+    /// <summary>Records "<paramref name="property"/> is too low" for an alarm threshold (a count) below 1.</summary>
+    public static void AtLeastOne(Findings findings, double? value, string property)
+    {
+        if (value is < 1) findings.Error(property, $"{value} is too low; allowed: 1 or more");
+    }
+
+    /// <summary>Records an error for a percentage that is not above 0 and at most 100.</summary>
+    public static void Percentage(Findings findings, double? value, string property)
+    {
+        if (value is { } percent && (percent <= 0 || percent > 100))
+            findings.Error(property, $"{percent} is out of range; allowed: a percentage above 0 and at most 100");
+    }
 }

@@ -29,7 +29,7 @@ public static class ComplianceConfigurations
     private static readonly Lazy<(Stack Dev, Stack Prod)> SampleApp = new(BuildSampleApp);
 
     public const string BoundaryName = "org-boundary";
-    private const string Account = "123456789012";
+    private const string Account = ExampleArns.Account;
     private const string Region = "eu-west-1";
 
     public static IReadOnlyList<ComplianceConfiguration> All { get; } =
@@ -191,6 +191,78 @@ public static class ComplianceConfigurations
             },
             new Amazon.CDK.Environment { Account = Account, Region = Region }) with { OrgStrict = true },
 
+        Construct("domain-cors-routes", "HTTP API with IAM authorization on a custom domain (DNS-validated certificate in a hosted zone, alias record, base path), CORS with credentials, public health and webhook routes and a JWT-authorized admin route",
+            (stack, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.Domain = new ServerlessWebAppDomainProps { DomainName = "api.example.com", HostedZone = ExistingZone(stack), BasePath = "foundry" };
+                p.Cors = new ServerlessWebAppCorsProps { AllowOrigins = ["https://app.example.com"], AllowCredentials = true, ExposeHeaders = ["X-Task-Id"] };
+                p.Routes =
+                [
+                    ServerlessWebAppRoute.PublicRoute("GET /health"),
+                    ServerlessWebAppRoute.PublicRoute("POST /webhooks/{proxy+}"),
+                    ServerlessWebAppRoute.Authorized("ANY /admin/{proxy+}", ApiAuthorization.Jwt("https://issuer.example.com", "foundry-admin")),
+                ];
+            }),
+        Construct("rest-api-domain-cors-routes-waf", "REST API with Cognito authorization on a custom domain (supplied certificate, mutual TLS, default endpoint off), CORS, a public health route, an IAM-authorized internal route, binary media types and a supplied WAF web ACL",
+            (stack, p) =>
+            {
+                p.FrontDoor = FrontDoorKind.RestApi;
+                p.Authorization = CognitoOf(stack);
+                p.Domain = new ServerlessWebAppDomainProps
+                {
+                    DomainName = "api.example.com",
+                    Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(stack, "Certificate", ExampleArns.Certificate),
+                    HostedZone = ExistingZone(stack),
+                    TruststoreBucket = Amazon.CDK.AWS.S3.Bucket.FromBucketName(stack, "Truststore", "foundry-truststore"),
+                    TruststoreKey = "truststore.pem",
+                };
+                p.Cors = new ServerlessWebAppCorsProps { AllowOrigins = ["https://app.example.com"] };
+                p.Routes =
+                [
+                    ServerlessWebAppRoute.PublicRoute("GET /health"),
+                    ServerlessWebAppRoute.Authorized("ANY /internal/{proxy+}", ApiAuthorization.Iam()),
+                ];
+                p.WebAclArn = ExampleArns.WebAcl;
+            }),
+        Construct("canary-deployment", "canary releases (10 % for 5 minutes) of the web function and the worker through CodeDeploy, every rollback alarm, a management-command pre-traffic hook and a supplied post-traffic hook function",
+            (stack, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.Tasks = new ServerlessWebAppTasksProps();
+                p.Deployment = new ServerlessWebAppDeploymentProps
+                {
+                    Traffic = TrafficShift.Canary(10, Duration.Minutes(5)),
+                    PreTraffic = DeploymentHook.Command("migrate", "--no-input"),
+                    PostTraffic = DeploymentHook.Function(Amazon.CDK.AWS.Lambda.Function.FromFunctionAttributes(stack, "SmokeTest", new Amazon.CDK.AWS.Lambda.FunctionAttributes
+                    {
+                        FunctionArn = $"arn:aws:lambda:eu-west-1:{Account}:function:smoke-test",
+                        SameEnvironment = true,
+                    })),
+                };
+            }),
+        Construct("release-supplied-roles", "linear releases with a command hook where every role is supplied (function, worker, CodeDeploy, hook): no IAM resource is created",
+            (stack, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.Role = SuppliedRole(stack, "WebRole", "swa-web");
+                p.Tasks = new ServerlessWebAppTasksProps { WorkerRole = SuppliedRole(stack, "WorkerRole", "swa-worker") };
+                p.Deployment = new ServerlessWebAppDeploymentProps
+                {
+                    Traffic = TrafficShift.Linear(25, Duration.Minutes(2)),
+                    PreTraffic = DeploymentHook.Command("migrate"),
+                    Role = SuppliedRole(stack, "ReleaseRole", "swa-codedeploy"),
+                    HookRole = SuppliedRole(stack, "HookRole", "swa-release-hook"),
+                };
+            }) with { SuppliesRoles = true },
+        Construct("monitoring", "alarms on errors, throttles, 5xx rate, p99 latency, dead-lettered, failing and waiting tasks, a created alarm topic and a dashboard",
+            (_, p) =>
+            {
+                p.Authorization = ApiAuthorization.Iam();
+                p.Tasks = new ServerlessWebAppTasksProps();
+                p.Monitoring = new ServerlessWebAppMonitoringProps { Dashboard = true };
+            }),
+
         new("app-dev", "the sample app's dev stage (app/StageSettings.Dev)", () => SampleApp.Value.Dev),
         new("app-prod", "the sample app's prod stage (app/StageSettings.Prod)", () => SampleApp.Value.Prod),
     ];
@@ -232,6 +304,14 @@ public static class ComplianceConfigurations
         AvailabilityZones = ["eu-west-1a", "eu-west-1b"],
         PrivateSubnetIds = ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
     });
+
+    /// <summary>An existing public hosted zone: the platform's DNS, billed where it was created.</summary>
+    private static Amazon.CDK.AWS.Route53.IHostedZone ExistingZone(Stack stack) =>
+        Amazon.CDK.AWS.Route53.HostedZone.FromHostedZoneAttributes(stack, "Zone", new Amazon.CDK.AWS.Route53.HostedZoneAttributes
+        {
+            HostedZoneId = "Z0123456789ABCDEFGHIJ",
+            ZoneName = "example.com",
+        });
 
     private static IRole SuppliedRole(Stack stack, string id, string name) =>
         Role.FromRoleArn(stack, id, $"arn:aws:iam::{Account}:role/platform/{name}", new FromRoleArnOptions { Mutable = false });

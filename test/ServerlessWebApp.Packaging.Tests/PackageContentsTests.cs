@@ -111,7 +111,7 @@ public sealed class PackageContentsTests(PackedFeed feed)
         Assert.Equal("10.0.5", constructs["Constructs"]);
 
         var hosting = Dependencies("ServerlessWebApp.Hosting");
-        Assert.Equal(["AWSSDK.DynamoDBv2", "AWSSDK.S3", "AWSSDK.SQS", "Microsoft.Data.Sqlite"], hosting.Keys.Order());
+        Assert.Equal(["AWSSDK.DynamoDBv2", "AWSSDK.S3", "AWSSDK.SimpleSystemsManagement", "AWSSDK.SQS", "Microsoft.Data.Sqlite"], hosting.Keys.Order());
         Assert.All(hosting.Values, version => Assert.Matches(@"^\d+\.\d+\.\d+", version));
         Assert.Contains(Nuspec("ServerlessWebApp.Hosting").Descendants(Ns(Nuspec("ServerlessWebApp.Hosting")) + "frameworkReference"),
             f => f.Attribute("name")?.Value == "Microsoft.AspNetCore.App");

@@ -1,11 +1,18 @@
 namespace Serverless.WebApp.Hosting.Tasks;
 
-/// <summary>The wire names of <see cref="TaskState"/> as stored in the status table and shown to clients.</summary>
-public static class TaskStateNames
+/// <summary>
+/// The wire names of <see cref="TaskState"/> as the status stores write them. Apps get the same names by serialising
+/// <see cref="TaskState"/> itself (its JSON converter writes them).
+/// </summary>
+internal static class TaskStateNames
 {
+    /// <summary><see cref="TaskState.Received"/>.</summary>
     public const string Received = "RECEIVED";
+    /// <summary><see cref="TaskState.InProgress"/>.</summary>
     public const string InProgress = "IN_PROGRESS";
+    /// <summary><see cref="TaskState.Done"/>.</summary>
     public const string Done = "DONE";
+    /// <summary><see cref="TaskState.Failed"/>.</summary>
     public const string Failed = "FAILED";
 
     /// <summary>The wire name of <paramref name="state"/>.</summary>

@@ -31,7 +31,7 @@ public static class TaskEndpoints
                 detail: $"No task with id '{id}' (ids come from the Location header of POST /compute-dna/; records expire).");
         }
         var result = status.State == TaskState.Done ? await results.GetAsync(status.TaskId, cancellationToken) : null;
-        return TypedResults.Ok(new TaskStatusResponse(status.TaskId, status.TaskName, TaskStateNames.ToName(status.State),
+        return TypedResults.Ok(new TaskStatusResponse(status.TaskId, status.TaskName, status.State,
             status.Attempts, status.CreatedAt, status.UpdatedAt, status.CompletedAt, result, status.Error));
     }
 }

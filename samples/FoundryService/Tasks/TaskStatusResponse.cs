@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FoundryService.ComputeDna;
+using Serverless.WebApp.Hosting.Tasks;
 
 namespace FoundryService.Tasks;
 
@@ -7,7 +8,7 @@ namespace FoundryService.Tasks;
 public sealed record TaskStatusResponse(
     [property: JsonPropertyName("task_id")] string TaskId,
     [property: JsonPropertyName("task_name")] string TaskName,
-    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("state")] TaskState State,
     [property: JsonPropertyName("attempts")] int Attempts,
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("updated_at")] DateTimeOffset UpdatedAt,

@@ -11,6 +11,7 @@ public sealed class CommandContext
         Services = services;
     }
 
+    /// <summary>The command's name, as mapped with <c>MapCommand</c>.</summary>
     public string Name { get; }
 
     /// <summary>The invocation's <c>args</c>, as given (no shell parsing).</summary>

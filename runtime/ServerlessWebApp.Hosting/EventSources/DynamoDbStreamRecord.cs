@@ -11,15 +11,19 @@ public sealed class DynamoDbStreamRecord : IEventSourceRecord<DynamoDbStreamReco
 
     static JsonTypeInfo<DynamoDbStreamRecord> IEventSourceRecord<DynamoDbStreamRecord>.JsonTypeInfo => EventSourceJsonContext.Default.DynamoDbStreamRecord;
 
+    /// <summary>A unique id for this stream record.</summary>
     [JsonPropertyName("eventID")] public string EventId { get; init; } = "";
 
     /// <summary><c>INSERT</c>, <c>MODIFY</c> or <c>REMOVE</c>.</summary>
     [JsonPropertyName("eventName")] public string EventName { get; init; } = "";
 
+    /// <summary>The version of the stream record format.</summary>
     [JsonPropertyName("eventVersion")] public string? EventVersion { get; init; }
 
+    /// <summary>Always <c>aws:dynamodb</c>.</summary>
     [JsonPropertyName("eventSource")] public string? EventSource { get; init; }
 
+    /// <summary>The region of the table.</summary>
     [JsonPropertyName("awsRegion")] public string? AwsRegion { get; init; }
 
     /// <summary>The stream's ARN.</summary>
@@ -28,5 +32,6 @@ public sealed class DynamoDbStreamRecord : IEventSourceRecord<DynamoDbStreamReco
     /// <summary>Set for items the table's time to live removed (<c>Service</c>, <c>dynamodb.amazonaws.com</c>).</summary>
     [JsonPropertyName("userIdentity")] public DynamoDbStreamIdentity? UserIdentity { get; init; }
 
+    /// <summary>The change itself: keys, images, sequence number and size.</summary>
     [JsonPropertyName("dynamodb")] public DynamoDbStreamChange DynamoDb { get; init; } = new();
 }

@@ -18,6 +18,7 @@ public sealed class EventSourceContext
     /// <summary>The name the record was routed to (the first argument of <c>MapEvent</c>).</summary>
     public string Name { get; }
 
+    /// <summary>Which AWS service sent the record.</summary>
     public EventSourceKind Kind { get; }
 
     /// <summary>The ARN the record came from: bucket, topic, queue, stream or EventBridge rule.</summary>

@@ -5,8 +5,10 @@ namespace Serverless.WebApp.Hosting.EventSources;
 /// <summary>The data of a Kinesis record.</summary>
 public sealed class KinesisData
 {
+    /// <summary>The version of the Kinesis record format, e.g. <c>1.0</c>.</summary>
     [JsonPropertyName("kinesisSchemaVersion")] public string? KinesisSchemaVersion { get; init; }
 
+    /// <summary>The partition key the producer gave; it chose the record's shard.</summary>
     [JsonPropertyName("partitionKey")] public string PartitionKey { get; init; } = "";
 
     /// <summary>Orders the records of a shard; reported back for a failed record.</summary>

@@ -14,6 +14,7 @@ public sealed class S3ObjectEntity
     /// <summary>Size in bytes; absent for deletions.</summary>
     [JsonPropertyName("size")] public long? Size { get; init; }
 
+    /// <summary>The object's entity tag (ETag); absent for deletions.</summary>
     [JsonPropertyName("eTag")] public string? ETag { get; init; }
 
     /// <summary>The version id, when the bucket is versioned.</summary>

@@ -11,10 +11,13 @@ public sealed class S3ObjectEvent : IEventSourceRecord<S3ObjectEvent>
 
     static JsonTypeInfo<S3ObjectEvent> IEventSourceRecord<S3ObjectEvent>.JsonTypeInfo => EventSourceJsonContext.Default.S3ObjectEvent;
 
+    /// <summary>The version of the S3 event format, e.g. <c>2.1</c>.</summary>
     [JsonPropertyName("eventVersion")] public string? EventVersion { get; init; }
 
+    /// <summary>Always <c>aws:s3</c>.</summary>
     [JsonPropertyName("eventSource")] public string? EventSource { get; init; }
 
+    /// <summary>The region of the bucket.</summary>
     [JsonPropertyName("awsRegion")] public string? AwsRegion { get; init; }
 
     /// <summary>When S3 finished processing the request.</summary>
@@ -23,6 +26,7 @@ public sealed class S3ObjectEvent : IEventSourceRecord<S3ObjectEvent>
     /// <summary>The event type without the <c>s3:</c> prefix, e.g. <c>ObjectCreated:Put</c>.</summary>
     [JsonPropertyName("eventName")] public string EventName { get; init; } = "";
 
+    /// <summary>The principal whose request caused the event.</summary>
     [JsonPropertyName("userIdentity")] public S3Identity? UserIdentity { get; init; }
 
     /// <summary>Request parameters S3 reports, e.g. <c>sourceIPAddress</c>.</summary>
@@ -31,5 +35,6 @@ public sealed class S3ObjectEvent : IEventSourceRecord<S3ObjectEvent>
     /// <summary>Response elements S3 reports: <c>x-amz-request-id</c> and <c>x-amz-id-2</c>.</summary>
     [JsonPropertyName("responseElements")] public Dictionary<string, string>? ResponseElements { get; init; }
 
+    /// <summary>The bucket and object the event is about.</summary>
     [JsonPropertyName("s3")] public S3Entity S3 { get; init; } = new();
 }

@@ -6,6 +6,10 @@ namespace Serverless.WebApp.Hosting.Invocations;
 /// </summary>
 public sealed class LambdaEventException : Exception
 {
+    /// <summary>An error reported to Lambda as <paramref name="errorType"/> with <paramref name="message"/>.</summary>
+    /// <param name="errorType">The <c>errorType</c> to post, e.g. <c>MalformedEvent</c>.</param>
+    /// <param name="message">The <c>errorMessage</c> to post.</param>
+    /// <param name="inner">The error that caused it, if any.</param>
     public LambdaEventException(string errorType, string message, Exception? inner = null) : base(message, inner)
     {
         ErrorType = errorType;

@@ -5,6 +5,16 @@ namespace Serverless.WebApp.Hosting.Invocations;
 /// <summary>One invocation as the Lambda Runtime API delivered it.</summary>
 public sealed class LambdaInvocation
 {
+    /// <summary>
+    /// An invocation with the given Runtime API headers and event. The runtime creates these; construct one to test an
+    /// <see cref="ILambdaEventHandler"/> of your own.
+    /// </summary>
+    /// <param name="requestId">The Lambda request id.</param>
+    /// <param name="deadline">When Lambda stops the invocation.</param>
+    /// <param name="invokedFunctionArn">The ARN the function was invoked by, alias included.</param>
+    /// <param name="traceId">The X-Ray trace header, or null.</param>
+    /// <param name="rawEvent">The event payload as received.</param>
+    /// <param name="lambdaEvent">The parsed <paramref name="rawEvent"/>.</param>
     public LambdaInvocation(string requestId, DateTimeOffset deadline, string invokedFunctionArn, string? traceId,
         ReadOnlyMemory<byte> rawEvent, JsonElement lambdaEvent)
     {

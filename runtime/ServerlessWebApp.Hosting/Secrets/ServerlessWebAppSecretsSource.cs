@@ -32,6 +32,7 @@ public sealed class ServerlessWebAppSecretsSource : IConfigurationSource
     /// <summary>The clock of the refresh timer. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Creates the provider that reads <see cref="Secrets"/> (or the construct's <c>SWA_SECRETS</c> entries).</summary>
     public IConfigurationProvider Build(IConfigurationBuilder builder)
     {
         var secrets = Secrets.Count > 0

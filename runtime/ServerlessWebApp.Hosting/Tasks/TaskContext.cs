@@ -15,8 +15,10 @@ public sealed class TaskContext
         Services = services;
     }
 
+    /// <summary>The task's id, as <see cref="ITaskQueue.EnqueueAsync{TPayload}"/> returned it; the same on every attempt.</summary>
     public string TaskId { get; }
 
+    /// <summary>The name the task was mapped under with <c>MapTask</c>.</summary>
     public string TaskName { get; }
 
     /// <summary>1 for the first delivery, then counts redeliveries.</summary>

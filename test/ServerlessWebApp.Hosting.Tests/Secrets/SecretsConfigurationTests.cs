@@ -84,10 +84,10 @@ public sealed class SecretsConfigurationTests : IClassFixture<FakeSsmFixture>
     }
 
     [Fact]
-    public void AccessDeniedStopsStartUpNamingTheKeys()
+    public async Task AccessDeniedStopsStartUpNamingTheKeys()
     {
         var ssm = new FakeSsmFixture();
-        ssm.InitializeAsync().GetAwaiter().GetResult();
+        await ssm.InitializeAsync();
         try
         {
             ssm.Server.FailWith = "AccessDeniedException";
@@ -104,7 +104,7 @@ public sealed class SecretsConfigurationTests : IClassFixture<FakeSsmFixture>
         }
         finally
         {
-            ssm.DisposeAsync().GetAwaiter().GetResult();
+            await ssm.DisposeAsync();
         }
     }
 

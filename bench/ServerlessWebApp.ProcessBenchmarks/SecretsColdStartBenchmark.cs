@@ -18,7 +18,7 @@ internal static class SecretsColdStartBenchmark
         ssm.PutParameter("/foundry/lab-key", "lab-key-value");
         ssm.PutParameter("/foundry/api-token", "api-token-value");
         ssm.PutSecret("foundry/db", """{"username":"foundry","password":"db-password"}""");
-        var secrets = new Dictionary<string, string>
+        var secrets = new Dictionary<string, string?>
         {
             ["SWA_SECRETS"] = "Foundry:LabKey=/foundry/lab-key,Foundry:ApiToken=/foundry/api-token,Db=/aws/reference/secretsmanager/foundry/db",
             ["AWS_ENDPOINT_URL_SSM"] = ssm.ServiceUrl.ToString(),
@@ -51,7 +51,7 @@ internal static class SecretsColdStartBenchmark
         report.WriteLine();
     }
 
-    private static async Task<double> FirstResponseAsync(PublishedApp app, ProcessSettings settings, IReadOnlyDictionary<string, string>? extra)
+    private static async Task<double> FirstResponseAsync(PublishedApp app, ProcessSettings settings, IReadOnlyDictionary<string, string?>? extra)
     {
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
         var first = emulator.Enqueue(AppLauncher.GetEvent, out _);

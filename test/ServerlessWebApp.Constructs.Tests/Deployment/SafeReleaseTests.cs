@@ -266,7 +266,7 @@ public class SafeReleaseTests
                 };
             }));
             var template = new TemplateJson(Template.FromStack(stack));
-            Assert.Empty(template.Resources.Where(r => ((string)r.Value!["Type"]!).StartsWith("AWS::IAM::", StringComparison.Ordinal)));
+            Assert.DoesNotContain(template.Resources, r => ((string)r.Value!["Type"]!).StartsWith("AWS::IAM::", StringComparison.Ordinal));
             var group = template.OfType("AWS::CodeDeploy::DeploymentGroup").Single().Value["Properties"]!;
             Assert.Contains("role/codedeploy", group["ServiceRoleArn"]!.ToJsonString());
 

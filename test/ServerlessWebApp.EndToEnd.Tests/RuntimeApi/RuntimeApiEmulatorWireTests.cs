@@ -204,9 +204,9 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
     {
         // GIVEN a runtime that long-polls and then goes away (a crash)
         await _runtime.SendAsync(Next);
-        await WaitForPollsAsync(1);
+        await WaitUntilAsync(() => _emulator.WaitingPollCount == 1);
         _runtime.Dispose();
-        await Task.Delay(50);
+        Assert.True(await _emulator.WaitForWaitingPollsClosedAsync(Timeout));
 
         // WHEN an event is invoked and a new runtime polls
         var invocation = _emulator.InvokeAsync("""{"n":"kept"}""", Timeout);
@@ -285,10 +285,14 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         return delivered.Header("Lambda-Runtime-Aws-Request-Id");
     }
 
-    private async Task WaitForPollsAsync(int count)
+    private Task WaitForPollsAsync(int count) => WaitUntilAsync(() => _emulator.NextPollCount >= count, () => Assert.Equal(count, _emulator.NextPollCount));
+
+    /// <summary>Re-checks <paramref name="condition"/> (state the emulator's connection threads change) until it holds or <see cref="Timeout"/> passes.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, Action? assertAfter = null)
     {
         var deadline = DateTime.UtcNow + Timeout;
-        while (_emulator.NextPollCount < count && DateTime.UtcNow < deadline) await Task.Delay(5);
-        Assert.Equal(count, _emulator.NextPollCount);
+        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(5);
+        Assert.True(condition(), "the emulator did not reach the expected state in time");
+        assertAfter?.Invoke();
     }
 }

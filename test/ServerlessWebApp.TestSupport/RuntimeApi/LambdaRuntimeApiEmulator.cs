@@ -42,6 +42,19 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     /// <summary><see cref="Stopwatch"/> timestamp of the runtime's first <c>/next</c>, 0 before it.</summary>
     public long FirstPollTimestamp => _state.FirstPollTimestamp;
 
+    /// <summary>How many <c>/next</c> long-polls are waiting for an event now.</summary>
+    public int WaitingPollCount => _state.WaitingPolls.Count;
+
+    /// <summary>
+    /// Waits until every runtime now long-polling for an event has closed its connection, as this emulator's end of
+    /// the connection sees it (a crashed runtime); false when one is still open after <paramref name="timeout"/>.
+    /// </summary>
+    public Task<bool> WaitForWaitingPollsClosedAsync(TimeSpan timeout)
+    {
+        var polls = _state.WaitingPolls.Keys.ToArray();
+        return Task.Run(() => polls.All(poll => poll.WaitForPeerClose(timeout)));
+    }
+
     /// <summary>Every start-up failure posted to <c>/init/error</c>.</summary>
     public IReadOnlyCollection<InitErrorReport> InitErrors => _state.InitErrors;
 

@@ -80,6 +80,7 @@ internal sealed class RuntimeApiRouter : IHttpRequestHandler
             var waited = !take.IsCompleted;
             if (waited) response.Flush(); // answers to earlier pipelined requests must not wait with this poll
             PendingInvocation invocation;
+            if (waited) _state.WaitingPolls.TryAdd(response, 0);
             try
             {
                 invocation = await take;
@@ -88,6 +89,10 @@ internal sealed class RuntimeApiRouter : IHttpRequestHandler
             {
                 response.Abort(); // the emulator is shutting down: release the long-poll
                 return;
+            }
+            finally
+            {
+                if (waited) _state.WaitingPolls.TryRemove(response, out _);
             }
             if (invocation.IsAbandoned) continue;
             if (waited && response.IsPeerClosed())

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Serverless.WebApp.TestSupport.RuntimeApi.Http;
 
 namespace Serverless.WebApp.TestSupport.RuntimeApi;
 
@@ -17,6 +18,9 @@ internal sealed class RuntimeApiState(RuntimeApiEmulatorOptions options)
     public ConcurrentDictionary<string, PendingInvocation> Invocations { get; } = new(StringComparer.Ordinal);
 
     public InvocationQueue Queue { get; } = new();
+
+    /// <summary>The connections of the <c>/next</c> long-polls now waiting for an event.</summary>
+    public ConcurrentDictionary<HttpResponseWriter, byte> WaitingPolls { get; } = new();
     public int NextPollCount => Volatile.Read(ref _nextPolls);
     public long FirstPollTimestamp => Interlocked.Read(ref _firstPollTimestamp);
     public IReadOnlyCollection<InitErrorReport> InitErrors => _initErrors.ToArray();

@@ -123,6 +123,29 @@ internal sealed class HttpResponseWriter(Socket socket)
         }
     }
 
+    /// <summary>
+    /// Blocks until the client has closed its side (true) or <paramref name="timeout"/> passes (false). The kernel
+    /// wakes the wait when the close arrives; nothing is read, so a request the client sent first stays for the reader.
+    /// </summary>
+    public bool WaitForPeerClose(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var left = until - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) return false;
+            try
+            {
+                if (socket.Poll(left, SelectMode.SelectRead) && socket.Available == 0) return true;
+                if (socket.Available > 0) return false; // readable because a request waits, not because it closed
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return true;
+            }
+        }
+    }
+
     internal void Reset(bool keepAlive)
     {
         _length = _responseStart;

@@ -72,7 +72,7 @@ public class ServerlessWebApp : Construct, IConnectable
         var alarms = new AlarmFactory(this, alarmTopic?.Topic);
         Monitoring = MonitoringBuilder.Build(this, props, alarmTopic, alarms, Web, FrontDoor, Worker, Tasks);
         Release = DeploymentBuilder.Build(this, props, Web, Worker, FrontDoor, alarms);
-        if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.ServicesOf(KeepWarm is not null));
+        if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.ServicesOf(KeepWarm is not null, alarmTopic?.Created is not null));
         OrganisationRolePolicy.Apply(this, props);
         PermissionSourceAccount.Apply(this);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, Worker, FrontDoor, Assets, Tasks);

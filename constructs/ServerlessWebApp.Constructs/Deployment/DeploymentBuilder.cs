@@ -133,6 +133,7 @@ internal static class DeploymentBuilder
 
         var logs = new LogGroup(scope, $"{id}Logs", new LogGroupProps
         {
+            EncryptionKey = scope.Key,
             Retention = FunctionDefaults.LogRetention(props),
             RemovalPolicy = RemovalPolicy.RETAIN,
         });

@@ -42,8 +42,16 @@ internal static class EncryptionKeyBuilder
             string.Join("; ", missing.Select(grant => grant.Description)) + ".");
     }
 
-    /// <summary>The services that use the key: CloudWatch Logs always, EventBridge when it delivers keep-warm dead letters.</summary>
-    public static KeyPolicyGrant[] ServicesOf(bool keepWarm) => keepWarm ? [CloudWatchLogs(), EventBridgeDeadLetters()] : [CloudWatchLogs()];
+    /// <summary>
+    /// The services that use the key: CloudWatch Logs always, EventBridge when it delivers keep-warm dead letters,
+    /// CloudWatch alarms when they notify the alarm topic created here.
+    /// </summary>
+    public static KeyPolicyGrant[] ServicesOf(bool keepWarm, bool alarmTopic) =>
+    [
+        CloudWatchLogs(),
+        .. keepWarm ? [EventBridgeDeadLetters()] : Array.Empty<KeyPolicyGrant>(),
+        .. alarmTopic ? [CloudWatchAlarms()] : Array.Empty<KeyPolicyGrant>(),
+    ];
 
     /// <summary>CloudWatch Logs encrypts the app's log groups with the key (AWS's documented statement, limited to log groups of this account and region).</summary>
     public static KeyPolicyGrant CloudWatchLogs() => new(new PolicyStatement(new PolicyStatementProps
@@ -62,6 +70,26 @@ internal static class EncryptionKeyBuilder
     }), "statement CloudWatchLogsEncryptsLogGroups allowing service logs.<region>.amazonaws.com kms:Encrypt, kms:Decrypt, " +
         "kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext and kms:DescribeKey " +
         "when kms:EncryptionContext:aws:logs:arn is like arn:<partition>:logs:<region>:<account>:log-group:*");
+
+    /// <summary>
+    /// CloudWatch alarms of this account and region publish to the alarm topic, which the key encrypts (SNS's
+    /// documented statement for AWS services that publish to encrypted topics, with the confused-deputy conditions
+    /// CloudWatch supports).
+    /// </summary>
+    public static KeyPolicyGrant CloudWatchAlarms() => new(new PolicyStatement(new PolicyStatementProps
+    {
+        Sid = "CloudWatchAlarmsPublishToTheAlarmTopic",
+        Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
+        Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
+        Resources = ["*"],
+        Conditions = new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+            ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Aws.PARTITION}:cloudwatch:{Aws.REGION}:{Aws.ACCOUNT_ID}:alarm:*" },
+        },
+    }), "statement CloudWatchAlarmsPublishToTheAlarmTopic allowing service cloudwatch.amazonaws.com kms:Decrypt and " +
+        "kms:GenerateDataKey* when aws:SourceAccount is the stack's account and aws:SourceArn is like " +
+        "arn:<partition>:cloudwatch:<region>:<account>:alarm:*");
 
     /// <summary>EventBridge delivers undeliverable keep-warm pings to an encrypted dead-letter queue (rules of this account only).</summary>
     public static KeyPolicyGrant EventBridgeDeadLetters() => new(new PolicyStatement(new PolicyStatementProps

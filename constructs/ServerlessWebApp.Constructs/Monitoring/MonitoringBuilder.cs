@@ -16,7 +16,10 @@ namespace Serverless.WebApp.Constructs.Monitoring;
 /// </summary>
 internal static class MonitoringBuilder
 {
-    /// <summary>The topic alarms notify: the supplied one, or a TLS-only topic created here; null without <c>Monitoring</c>.</summary>
+    /// <summary>
+    /// The topic alarms notify: the supplied one, or a TLS-only topic created here, encrypted with the app's
+    /// <c>EncryptionKey</c> when there is one; null without <c>Monitoring</c>.
+    /// </summary>
     public static (ITopic Topic, Topic? Created)? Topic(ServerlessWebApp scope, ServerlessWebAppProps props)
     {
         if (props.Monitoring is not { } monitoring) return null;
@@ -25,6 +28,7 @@ internal static class MonitoringBuilder
         {
             DisplayName = "ServerlessWebApp alarms",
             EnforceSSL = true,
+            MasterKey = scope.Key,
         });
         // The topic's policy replaces SNS's default one: CloudWatch alarms of this account may publish, over TLS only
         // (EnforceSSL adds that statement with the first one).

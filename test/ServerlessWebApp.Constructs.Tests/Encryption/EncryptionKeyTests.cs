@@ -75,6 +75,7 @@ public class EncryptionKeyTests
         Assert.Contains("kms:EncryptionContext:aws:logs:arn", statements["CloudWatchLogsEncryptsLogGroups"]);
         Assert.Contains("logs.", statements["CloudWatchLogsEncryptsLogGroups"]);
         Assert.Contains("events.amazonaws.com", statements["EventBridgeSendsToDeadLetterQueues"]);
+        Assert.DoesNotContain("CloudWatchAlarmsPublishToTheAlarmTopic", statements.Keys); // no alarm topic without Monitoring
         Assert.Contains("aws:SourceAccount", statements["EventBridgeSendsToDeadLetterQueues"]);
         using var deny = JsonDocument.Parse(statements["OnlyAwsServicesCreateGrants"]);
         Assert.Equal("Deny", deny.RootElement.GetProperty("Effect").GetString());
@@ -82,6 +83,33 @@ public class EncryptionKeyTests
         var condition = deny.RootElement.GetProperty("Condition").GetProperty("BoolIfExists");
         Assert.Equal("false", condition.GetProperty("kms:GrantIsForAWSResource").GetString());
         Assert.Equal("false", condition.GetProperty("aws:PrincipalIsAWSService").GetString());
+    }
+
+    [Fact]
+    public void TheAlarmTopicAndTheReleaseHooksLogsUseTheKeyAndOnlyThisAccountsAlarmsMayPublishThroughIt()
+    {
+        // GIVEN monitoring with its own alarm topic, a release with a command hook, and EncryptionKey = true
+        var template = TestStacks.Synth(p =>
+        {
+            p.DataProtection = new ServerlessWebAppDataProtectionProps { EncryptionKey = true };
+            p.Monitoring = new ServerlessWebAppMonitoringProps();
+            p.Deployment = new ServerlessWebAppDeploymentProps { PreTraffic = DeploymentHook.Command("migrate") };
+        });
+        var keyId = template.FindResources("AWS::KMS::Key").Keys.Single();
+
+        // THEN the topic and every log group, the hook's among them, are encrypted with the key
+        template.HasResourceProperties("AWS::SNS::Topic", Match.ObjectLike(new Dictionary<string, object> { ["KmsMasterKeyId"] = KeyArn(keyId) }));
+        Assert.Contains(template.FindResources("AWS::Logs::LogGroup").Keys, id => id.Contains("PreTraffic", StringComparison.Ordinal));
+        template.AllResourcesProperties("AWS::Logs::LogGroup", Match.ObjectLike(new Dictionary<string, object> { ["KmsKeyId"] = KeyArn(keyId) }));
+
+        // AND the key lets CloudWatch alarms of this account and region, and only those, publish through it
+        using var policy = JsonDocument.Parse(JsonSerializer.Serialize(TestStacks.Properties(TestStacks.Single(template, "AWS::KMS::Key"))["KeyPolicy"]));
+        var alarms = policy.RootElement.GetProperty("Statement").EnumerateArray()
+            .Single(s => s.TryGetProperty("Sid", out var sid) && sid.GetString() == "CloudWatchAlarmsPublishToTheAlarmTopic");
+        Assert.Equal("cloudwatch.amazonaws.com", alarms.GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Equal(new[] { "kms:Decrypt", "kms:GenerateDataKey*" }, alarms.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        Assert.True(alarms.GetProperty("Condition").GetProperty("StringEquals").TryGetProperty("aws:SourceAccount", out _));
+        Assert.Contains(":alarm:*", alarms.GetProperty("Condition").GetProperty("ArnLike").GetProperty("aws:SourceArn").GetRawText());
     }
 
     [Fact]

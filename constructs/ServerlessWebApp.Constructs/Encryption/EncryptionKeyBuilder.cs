@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Constructs;
+using Serverless.WebApp.Constructs.Monitoring;
 
 namespace Serverless.WebApp.Constructs.Encryption;
 
@@ -82,11 +83,7 @@ internal static class EncryptionKeyBuilder
         Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
         Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
         Resources = ["*"],
-        Conditions = new Dictionary<string, object>
-        {
-            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
-            ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Aws.PARTITION}:cloudwatch:{Aws.REGION}:{Aws.ACCOUNT_ID}:alarm:*" },
-        },
+        Conditions = MonitoringDefaults.AlarmsOfThisAccount(),
     }), "statement CloudWatchAlarmsPublishToTheAlarmTopic allowing service cloudwatch.amazonaws.com kms:Decrypt and " +
         "kms:GenerateDataKey* when aws:SourceAccount is the stack's account and aws:SourceArn is like " +
         "arn:<partition>:cloudwatch:<region>:<account>:alarm:*");

@@ -33,11 +33,7 @@ internal static class MonitoringBuilder
         // The topic's policy replaces SNS's default one: CloudWatch alarms of this account may publish, over TLS only
         // (EnforceSSL adds that statement with the first one).
         topic.AddToResourcePolicy(Statements.AllowService("cloudwatch.amazonaws.com", ["sns:Publish"], topic.TopicArn,
-            new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
-                ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Aws.PARTITION}:cloudwatch:{Aws.REGION}:{Aws.ACCOUNT_ID}:alarm:*" },
-            }));
+            MonitoringDefaults.AlarmsOfThisAccount()));
         _ = new CfnOutput(scope, "AlarmTopicArn", new CfnOutputProps
         {
             Value = topic.TopicArn,

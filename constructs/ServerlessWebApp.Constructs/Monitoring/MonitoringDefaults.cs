@@ -31,4 +31,14 @@ internal static class MonitoringDefaults
     public static double TaskFailureThreshold(ServerlessWebAppMonitoringProps monitoring) => monitoring.TaskFailureThreshold ?? DefaultTaskFailureThreshold;
 
     public static bool Dashboard(ServerlessWebAppMonitoringProps monitoring) => monitoring.Dashboard ?? false;
+
+    /// <summary>
+    /// The condition that limits CloudWatch's service principal to alarms of this account and region (the
+    /// confused-deputy guard), on the alarm topic's policy and on the key that encrypts the topic.
+    /// </summary>
+    public static Dictionary<string, object> AlarmsOfThisAccount() => new()
+    {
+        ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+        ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Aws.PARTITION}:cloudwatch:{Aws.REGION}:{Aws.ACCOUNT_ID}:alarm:*" },
+    };
 }

@@ -75,8 +75,8 @@ public class EncryptionKeyTests
         Assert.Contains("kms:EncryptionContext:aws:logs:arn", statements["CloudWatchLogsEncryptsLogGroups"]);
         Assert.Contains("logs.", statements["CloudWatchLogsEncryptsLogGroups"]);
         Assert.Contains("events.amazonaws.com", statements["EventBridgeSendsToDeadLetterQueues"]);
-        Assert.DoesNotContain("CloudWatchAlarmsPublishToTheAlarmTopic", statements.Keys); // no alarm topic without Monitoring
         Assert.Contains("aws:SourceAccount", statements["EventBridgeSendsToDeadLetterQueues"]);
+        Assert.DoesNotContain("CloudWatchAlarmsPublishToTheAlarmTopic", statements.Keys); // no alarm topic without Monitoring
         using var deny = JsonDocument.Parse(statements["OnlyAwsServicesCreateGrants"]);
         Assert.Equal("Deny", deny.RootElement.GetProperty("Effect").GetString());
         Assert.Equal("kms:CreateGrant", deny.RootElement.GetProperty("Action").GetString());

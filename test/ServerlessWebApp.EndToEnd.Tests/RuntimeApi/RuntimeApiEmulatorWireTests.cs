@@ -285,14 +285,17 @@ public sealed class RuntimeApiEmulatorWireTests : IAsyncLifetime
         return delivered.Header("Lambda-Runtime-Aws-Request-Id");
     }
 
-    private Task WaitForPollsAsync(int count) => WaitUntilAsync(() => _emulator.NextPollCount >= count, () => Assert.Equal(count, _emulator.NextPollCount));
+    private async Task WaitForPollsAsync(int count)
+    {
+        await WaitUntilAsync(() => _emulator.NextPollCount >= count);
+        Assert.Equal(count, _emulator.NextPollCount);
+    }
 
     /// <summary>Re-checks <paramref name="condition"/> (state the emulator's connection threads change) until it holds or <see cref="Timeout"/> passes.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, Action? assertAfter = null)
+    private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(5);
         Assert.True(condition(), "the emulator did not reach the expected state in time");
-        assertAfter?.Invoke();
     }
 }

@@ -52,7 +52,7 @@ public sealed class LambdaRuntimeApiEmulator : IAsyncDisposable
     public Task<bool> WaitForWaitingPollsClosedAsync(TimeSpan timeout)
     {
         var polls = _state.WaitingPolls.Keys.ToArray();
-        return Task.Run(() => polls.All(poll => poll.WaitForPeerClose(timeout)));
+        return Task.Run(() => polls.All(poll => poll.IsPeerClosed(timeout)));
     }
 
     /// <summary>Every start-up failure posted to <c>/init/error</c>.</summary>

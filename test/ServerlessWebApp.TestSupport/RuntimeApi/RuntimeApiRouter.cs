@@ -78,9 +78,12 @@ internal sealed class RuntimeApiRouter : IHttpRequestHandler
         {
             var take = _state.Queue.TakeAsync();
             var waited = !take.IsCompleted;
-            if (waited) response.Flush(); // answers to earlier pipelined requests must not wait with this poll
+            if (waited)
+            {
+                response.Flush(); // answers to earlier pipelined requests must not wait with this poll
+                _state.WaitingPolls.TryAdd(response, 0);
+            }
             PendingInvocation invocation;
-            if (waited) _state.WaitingPolls.TryAdd(response, 0);
             try
             {
                 invocation = await take;

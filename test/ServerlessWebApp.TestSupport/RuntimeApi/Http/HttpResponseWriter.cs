@@ -110,39 +110,19 @@ internal sealed class HttpResponseWriter(Socket socket)
         ClosesConnection = true;
     }
 
-    /// <summary>True when the client has closed its side: readable with nothing to read.</summary>
-    public bool IsPeerClosed()
+    /// <summary>
+    /// True when the client has closed its side (readable with nothing to read), now or, given a
+    /// <paramref name="wait"/>, by its end: the kernel wakes the wait when the close arrives. Nothing is read.
+    /// </summary>
+    public bool IsPeerClosed(TimeSpan wait = default)
     {
         try
         {
-            return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+            return socket.Poll(wait, SelectMode.SelectRead) && socket.Available == 0;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             return true;
-        }
-    }
-
-    /// <summary>
-    /// Blocks until the client has closed its side (true) or <paramref name="timeout"/> passes (false). The kernel
-    /// wakes the wait when the close arrives; nothing is read, so a request the client sent first stays for the reader.
-    /// </summary>
-    public bool WaitForPeerClose(TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var left = until - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero) return false;
-            try
-            {
-                if (socket.Poll(left, SelectMode.SelectRead) && socket.Available == 0) return true;
-                if (socket.Available > 0) return false; // readable because a request waits, not because it closed
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-                return true;
-            }
         }
     }
 

@@ -37,6 +37,17 @@ internal static class SwaEnvironment
     public const string WorkerRole = "worker";
 }
 
+/// <summary>
+/// The JSON log line the runtime writes for a failed task attempt (<c>Task {TaskId} ({TaskName}) failed: {Error}</c>,
+/// at WARN): each template value is a top-level field. The construct's task-failure metric filter counts the lines
+/// that carry both of these fields, so they are named once, here.
+/// </summary>
+internal static class SwaTaskFailureLog
+{
+    public const string TaskIdField = "TaskId";
+    public const string ErrorField = "Error";
+}
+
 /// <summary>Shape of the DynamoDB task status table the construct creates and the runtime writes.</summary>
 internal static class SwaTaskStatusTable
 {

@@ -1,16 +1,16 @@
 using Amazon.CDK.AWS.Logs;
+using Serverless.WebApp.Contract;
 
 namespace Serverless.WebApp.Constructs.Monitoring;
 
 /// <summary>
-/// How a failed task attempt shows in the worker's JSON log: the runtime logs <c>Task {TaskId} ({TaskName}) failed:
-/// {Error}</c> at WARN, and its JSON formatter writes each template value as a field. The filter counts lines that carry
-/// both a <c>TaskId</c> and an <c>Error</c> field.
+/// How a failed task attempt shows in the worker's JSON log (<see cref="SwaTaskFailureLog"/>, the field names the
+/// runtime's log line uses): the filter counts lines that carry both a task id and an error field.
 /// </summary>
 internal static class TaskFailureLog
 {
-    public const string TaskIdField = "$.TaskId";
-    public const string ErrorField = "$.Error";
+    public const string TaskIdField = "$." + SwaTaskFailureLog.TaskIdField;
+    public const string ErrorField = "$." + SwaTaskFailureLog.ErrorField;
     public const string MetricNamespace = "ServerlessWebApp";
 
     public static IFilterPattern Pattern => FilterPattern.All(

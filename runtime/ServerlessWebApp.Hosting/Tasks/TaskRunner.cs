@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.WebApp.Contract;
 
 namespace Serverless.WebApp.Hosting.Tasks;
 
@@ -120,6 +121,6 @@ internal sealed partial class TaskRunner
     [LoggerMessage(EventId = 47, Level = LogLevel.Information, Message = "Task {TaskId} ({TaskName}) DONE on attempt {Attempt}")]
     private static partial void LogDone(ILogger logger, string taskId, string taskName, int attempt);
 
-    [LoggerMessage(EventId = 48, Level = LogLevel.Warning, Message = "Task {TaskId} ({TaskName}) failed: {Error}")]
+    [LoggerMessage(EventId = 48, Level = LogLevel.Warning, Message = "Task {" + SwaTaskFailureLog.TaskIdField + "} ({TaskName}) failed: {" + SwaTaskFailureLog.ErrorField + "}")]
     private static partial void LogTaskFailed(ILogger logger, Exception? exception, string taskId, string taskName, string error);
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serverless.WebApp.Hosting.Logging;
 using Serverless.WebApp.Hosting.Runtime;
 
 namespace Serverless.WebApp.Hosting.Tests.Support;
@@ -7,6 +9,7 @@ namespace Serverless.WebApp.Hosting.Tests.Support;
 /// <summary>Keeps every log line with the request id found in its scopes.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
+    private readonly LambdaJsonConsoleFormatter _json = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public ConcurrentQueue<CapturedLog> Logs { get; } = new();
@@ -38,7 +41,9 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
                     }
                 }
             }, (object?)null);
-            provider.Logs.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), exception, requestId));
+            using var line = new StringWriter();
+            provider._json.Write(new LogEntry<TState>(logLevel, category, eventId, state, exception, formatter), provider._scopes, line);
+            provider.Logs.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), exception, requestId, line.ToString()));
         }
     }
 }

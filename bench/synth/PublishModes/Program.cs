@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Amazon.CDK;
 using Serverless.WebApp.Constructs;
+using Serverless.WebApp.Constructs.Bundling;
 using Serverless.WebApp.SynthBench.PublishModes;
 using Serverless.WebApp.TestSupport;
 using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
@@ -140,11 +139,10 @@ static bool IsWebFunction(JsonElement properties) =>
     && environment.GetProperty("Variables").TryGetProperty("SWA_FUNCTION_ROLE", out var role)
     && role.GetString() == "web";
 
-// The construct's own per-target build folder (see PublishCommand.ArtifactsPath): removed so the publish is cold.
+// The construct's own build folder for this project and target (PublishCommand.ArtifactsPath, keyed by the default
+// properties too): removed so the publish starts cold.
 static void DeleteBuildFolder(string project, ModeCase mode)
 {
-    var rid = mode.ElfMachine == 0xB7 ? "linux-arm64" : "linux-x64";
-    var key = SHA256.HashData(Encoding.UTF8.GetBytes($"{Path.GetFullPath(project)}|{mode.Mode}/{rid}"));
-    var folder = Path.Combine(Path.GetTempPath(), "serverlesswebapp-publish", Convert.ToHexString(key)[..16].ToLowerInvariant());
+    var folder = PublishCommand.ArtifactsPath(project, new PublishTarget(mode.Mode, mode.Architecture));
     if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
 }

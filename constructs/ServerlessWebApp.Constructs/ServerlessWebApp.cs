@@ -64,7 +64,7 @@ public class ServerlessWebApp : Construct, IConnectable
         FrontDoor = FrontDoorBuilder.Build(this, props, Web);
         Worker = WorkerBuilder.Build(this, props, Assets);
         Tasks = TasksBuilder.Build(this, props, Web, Worker, Assets, Key);
-        EventSources = EventSourcesBuilder.Build(this, props, Web, Worker);
+        EventSources = EventSourcesBuilder.Build(this, props, Web, Worker, Key);
         LoadBalancerTargetGroup = LoadBalancerTargetBuilder.Build(this, props, Web);
         KeepWarm = KeepWarmBuilder.Build(this, props, Web, Key);
         Commands = ManagementCommandsBuilder.Build(this, props, Web);
@@ -72,7 +72,9 @@ public class ServerlessWebApp : Construct, IConnectable
         var alarms = new AlarmFactory(this, alarmTopic?.Topic);
         Monitoring = MonitoringBuilder.Build(this, props, alarmTopic, alarms, Web, FrontDoor, Worker, Tasks);
         Release = DeploymentBuilder.Build(this, props, Web, Worker, FrontDoor, alarms);
-        if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.ServicesOf(KeepWarm is not null, alarmTopic?.Created is not null));
+        if (Key is not null) EncryptionKeyBuilder.AllowServices(this, Key, EncryptionKeyBuilder.ServicesOf(
+            eventBridgeDeadLetters: KeepWarm is not null || EventSources.EventBridgeSendsToFailureQueues,
+            alarmTopic: alarmTopic?.Created is not null, topicDeadLetters: EventSources.TopicsSendingToFailureQueues));
         OrganisationRolePolicy.Apply(this, props);
         PermissionSourceAccount.Apply(this);
         ServerlessWebAppAcknowledgements.Apply(this, props, Web, Worker, FrontDoor, Assets, Tasks);

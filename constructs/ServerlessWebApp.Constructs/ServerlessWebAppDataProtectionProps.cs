@@ -13,18 +13,18 @@ namespace Serverless.WebApp.Constructs;
 public sealed class ServerlessWebAppDataProtectionProps
 {
     /// <summary>
-    /// A customer-managed KMS key for the app's data at rest: the task queue and every dead-letter queue, the task
-    /// status table, the static-assets, uploads and task payload buckets (with S3 bucket keys), the log groups, the
+    /// A customer-managed KMS key for the app's data at rest: the task queue and every dead-letter queue (the event
+    /// sources' failure queues among them), the task status table, the static-assets, uploads and task payload buckets (with S3 bucket keys), the log groups, the
     /// alarm topic <c>Monitoring</c> creates and the functions' environment variables; the functions' roles get
     /// <c>kms:Decrypt</c> and <c>kms:GenerateDataKey</c> on it (recorded in the required-permissions report for
     /// supplied roles). <c>true</c> (or <see cref="CustomerManagedKey.Create"/>) creates one key with yearly rotation
-    /// and the key policy CloudWatch Logs, EventBridge and CloudWatch alarms need: AWS KMS charges $1 per month for it
+    /// and the key policy CloudWatch Logs, EventBridge, SNS (for the event-source topics whose dead-letter queues the
+    /// construct creates) and CloudWatch alarms need: AWS KMS charges $1 per month for it
     /// ($2 in its second year and $3 from its third, one dollar per rotated version for the first two rotations) plus
     /// $0.03 per 10,000 requests.
     /// <see cref="CustomerManagedKey.Use"/> takes the platform team's key: a symmetric encryption key (not an alias) in
     /// the stack's region; a synth warning lists the key policy statements it needs. A created access-log bucket stays
-    /// SSE-S3: S3 delivers server access logs only to such buckets. The event sources' failure queues keep SQS-managed
-    /// encryption (SNS and EventBridge deliver to those without a key policy). Default: none (SQS-managed encryption, the
+    /// SSE-S3: S3 delivers server access logs only to such buckets. Default: none (SQS-managed encryption, the
     /// AWS-managed <c>aws/dynamodb</c> and <c>aws/s3</c> keys, CloudWatch Logs' own encryption: no monthly charge).
     /// </summary>
     public CustomerManagedKey? EncryptionKey { get; set; }

@@ -44,13 +44,15 @@ internal static class EncryptionKeyBuilder
     }
 
     /// <summary>
-    /// The services that use the key: CloudWatch Logs always, EventBridge when it delivers keep-warm dead letters,
+    /// The services that use the key: CloudWatch Logs always; EventBridge when it delivers undeliverable keep-warm pings
+    /// or event-pattern events to a dead-letter queue created here; SNS when an event-source topic's subscription does;
     /// CloudWatch alarms when they notify the alarm topic created here.
     /// </summary>
-    public static KeyPolicyGrant[] ServicesOf(bool keepWarm, bool alarmTopic) =>
+    public static KeyPolicyGrant[] ServicesOf(bool eventBridgeDeadLetters, bool alarmTopic, IReadOnlyList<string> topicDeadLetters) =>
     [
         CloudWatchLogs(),
-        .. keepWarm ? [EventBridgeDeadLetters()] : Array.Empty<KeyPolicyGrant>(),
+        .. eventBridgeDeadLetters ? [EventBridgeDeadLetters()] : Array.Empty<KeyPolicyGrant>(),
+        .. topicDeadLetters.Count > 0 ? [SnsDeadLetters(topicDeadLetters)] : Array.Empty<KeyPolicyGrant>(),
         .. alarmTopic ? [CloudWatchAlarms()] : Array.Empty<KeyPolicyGrant>(),
     ];
 
@@ -88,7 +90,24 @@ internal static class EncryptionKeyBuilder
         "kms:GenerateDataKey* when aws:SourceAccount is the stack's account and aws:SourceArn is like " +
         "arn:<partition>:cloudwatch:<region>:<account>:alarm:*");
 
-    /// <summary>EventBridge delivers undeliverable keep-warm pings to an encrypted dead-letter queue (rules of this account only).</summary>
+    /// <summary>
+    /// SNS delivers what an event-source topic's subscription cannot deliver to the encrypted dead-letter queue created
+    /// for it (those topics only).
+    /// </summary>
+    public static KeyPolicyGrant SnsDeadLetters(IReadOnlyList<string> topicArns) => new(new PolicyStatement(new PolicyStatementProps
+    {
+        Sid = "SnsSendsToDeadLetterQueues",
+        Principals = [new ServicePrincipal("sns.amazonaws.com")],
+        Actions = ["kms:GenerateDataKey*", "kms:Decrypt"],
+        Resources = ["*"],
+        Conditions = new Dictionary<string, object>
+        {
+            ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = topicArns.ToArray() },
+        },
+    }), "statement SnsSendsToDeadLetterQueues allowing service sns.amazonaws.com kms:GenerateDataKey* and kms:Decrypt " +
+        "when aws:SourceArn is one of the event-source topics whose dead-letter queue the construct creates");
+
+    /// <summary>EventBridge delivers undeliverable keep-warm pings or events to an encrypted dead-letter queue (rules of this account only).</summary>
     public static KeyPolicyGrant EventBridgeDeadLetters() => new(new PolicyStatement(new PolicyStatementProps
     {
         Sid = "EventBridgeSendsToDeadLetterQueues",

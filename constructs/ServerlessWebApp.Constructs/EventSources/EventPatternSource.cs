@@ -20,6 +20,9 @@ internal sealed class EventPatternSource(string name, EventPattern pattern, Even
 
     internal override string RecordType => "EventBridgeEvent";
 
+    /// <summary>Whether the construct creates the rule target's dead-letter queue (EventBridge then needs the app's key to send to it).</summary>
+    internal bool CreatesDeadLetterQueue => options.DeadLetterQueue is null;
+
     internal override void Check(Findings findings, string property)
     {
         ValueRules.TargetRetry(findings, options.RetryAttempts, options.MaxEventAge, property);
@@ -41,7 +44,7 @@ internal sealed class EventPatternSource(string name, EventPattern pattern, Even
         });
         rule.AddTarget(new LambdaFunction(target.Function.Alias, new LambdaFunctionProps
         {
-            DeadLetterQueue = options.DeadLetterQueue ?? EventSourceDefaults.FailureQueue(target.Scope, $"{target.Id}DeadLetterQueue"),
+            DeadLetterQueue = options.DeadLetterQueue ?? target.FailureQueue("DeadLetterQueue"),
             RetryAttempts = options.RetryAttempts,
             MaxEventAge = options.MaxEventAge,
         }));

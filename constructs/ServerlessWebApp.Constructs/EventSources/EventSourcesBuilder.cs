@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
@@ -14,7 +15,7 @@ namespace Serverless.WebApp.Constructs.EventSources;
 internal static class EventSourcesBuilder
 {
     /// <summary>Wires the sources; <paramref name="worker"/> (<see cref="WorkerBuilder"/>) exists whenever a source runs on the worker.</summary>
-    public static EventSourcesParts Build(Construct app, ServerlessWebAppProps props, FunctionParts web, FunctionParts? worker)
+    public static EventSourcesParts Build(Construct app, ServerlessWebAppProps props, FunctionParts web, FunctionParts? worker, IKey? key)
     {
         var sources = props.EventSources?.Sources ?? [];
         if (sources.Count == 0) return EventSourcesParts.None;
@@ -26,7 +27,7 @@ internal static class EventSourcesBuilder
             var function = source.Function == EventSourceFunction.Web
                 ? web
                 : worker ?? throw new InvalidOperationException("An app with an event source on the worker has a worker function.");
-            bound.Add((source.Bind(new EventSourceTarget(scope, source.Name, function)), function));
+            bound.Add((source.Bind(new EventSourceTarget(scope, source.Name, function, key)), function));
         }
         foreach (var group in bound.GroupBy(b => b.Function))
         {
@@ -40,6 +41,8 @@ internal static class EventSourcesBuilder
         // organisation's rules (boundary, path, name prefix) too.
         var notificationsHandler = sources.Any(s => s is BucketEventSource) ? BucketEventSource.NotificationsHandler(app) : null;
         if (notificationsHandler is not null) OrganisationRolePolicy.Apply(notificationsHandler, props);
-        return new EventSourcesParts(resources, queueMappings, failureQueues, notificationsHandler);
+        return new EventSourcesParts(resources, queueMappings, failureQueues, notificationsHandler,
+            sources.OfType<EventPatternSource>().Any(s => s.CreatesDeadLetterQueue),
+            sources.OfType<TopicEventSource>().Select(s => s.TopicArnWithCreatedDeadLetterQueue).OfType<string>().ToList());
     }
 }

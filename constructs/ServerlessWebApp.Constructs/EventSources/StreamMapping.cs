@@ -26,7 +26,7 @@ internal static class StreamMapping
 
     public static EventSourceMapping Create(EventSourceTarget target, string streamArn, StreamEventSourceOptions options)
     {
-        var failureQueue = options.OnFailureQueue ?? EventSourceDefaults.FailureQueue(target.Scope, $"{target.Id}FailureQueue");
+        var failureQueue = options.OnFailureQueue ?? target.FailureQueue("FailureQueue");
         var mapping = new EventSourceMapping(target.Scope, target.Id, new EventSourceMappingProps
         {
             Target = target.Function.Alias,

@@ -13,13 +13,16 @@ internal sealed class TopicEventSource(string name, ITopic topic, TopicEventSour
 
     internal override string RecordType => "SnsNotification";
 
+    /// <summary>The topic, when the construct creates its dead-letter queue (SNS then needs the app's key to send to it).</summary>
+    internal string? TopicArnWithCreatedDeadLetterQueue => options.DeadLetterQueue is null ? topic.TopicArn : null;
+
     internal override void Check(Findings findings, string property)
     {
     }
 
     internal override BoundEventSource Bind(EventSourceTarget target)
     {
-        var deadLetterQueue = options.DeadLetterQueue ?? EventSourceDefaults.FailureQueue(target.Scope, $"{target.Id}DeadLetterQueue");
+        var deadLetterQueue = options.DeadLetterQueue ?? target.FailureQueue("DeadLetterQueue");
         var subscription = new Subscription(target.Scope, target.Id, new SubscriptionProps
         {
             Topic = topic,

@@ -113,6 +113,35 @@ public class EncryptionKeyTests
     }
 
     [Fact]
+    public void EventSourceFailureQueuesUseTheKeyAndTheServicesThatSendToThemMayUseIt()
+    {
+        // GIVEN a source of every kind, no keep-warm ping (whose dead letters also need EventBridge), and EncryptionKey = true
+        var template = TestStacks.Synth(p =>
+        {
+            p.KeepWarm = new ServerlessWebAppKeepWarmProps { Enabled = false };
+            p.DataProtection = new ServerlessWebAppDataProtectionProps { EncryptionKey = true };
+        }, (stack, p) => p.EventSources = new ServerlessWebAppEventSourcesProps { Sources = EventSources.EventSourcesStack.Sources(stack) });
+        var keyId = template.FindResources("AWS::KMS::Key").Keys.Single();
+
+        // THEN the dead-letter queues of the topic and the event pattern and the failure queues of the two streams use the key
+        var failureQueues = template.FindResources("AWS::SQS::Queue").Where(q => q.Key.Contains("EventSources", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, failureQueues.Count);
+        Assert.All(failureQueues, q => Assert.Equal(JsonSerializer.Serialize(KeyArn(keyId)),
+            JsonSerializer.Serialize(TestStacks.Properties((IDictionary<string, object>)q.Value)["KmsMasterKeyId"])));
+
+        // AND EventBridge may use the key for this account's rules, SNS for the source's topic only
+        using var policy = JsonDocument.Parse(JsonSerializer.Serialize(TestStacks.Properties(TestStacks.Single(template, "AWS::KMS::Key"))["KeyPolicy"]));
+        var statements = policy.RootElement.GetProperty("Statement").EnumerateArray()
+            .Where(s => s.TryGetProperty("Sid", out _)).ToDictionary(s => s.GetProperty("Sid").GetString()!);
+        Assert.Equal("events.amazonaws.com", statements["EventBridgeSendsToDeadLetterQueues"].GetProperty("Principal").GetProperty("Service").GetString());
+        var sns = statements["SnsSendsToDeadLetterQueues"];
+        Assert.Equal("sns.amazonaws.com", sns.GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Equal(new[] { "kms:GenerateDataKey*", "kms:Decrypt" }, sns.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        var topic = template.FindResources("AWS::SNS::Topic").Keys.Single(id => id.StartsWith("Alerts", StringComparison.Ordinal));
+        Assert.Equal($"[{{\"Ref\":\"{topic}\"}}]", sns.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("aws:SourceArn").GetRawText());
+    }
+
+    [Fact]
     public void EveryCreatedRoleThatTouchesEncryptedDataMayDecryptAndGenerateDataKeys()
     {
         // GIVEN the web, worker, scheduler and static-asset deployment roles THEN each may use the key, with named actions

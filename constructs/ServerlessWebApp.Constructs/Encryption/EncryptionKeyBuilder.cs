@@ -92,19 +92,19 @@ internal static class EncryptionKeyBuilder
 
     /// <summary>
     /// SNS delivers what an event-source topic's subscription cannot deliver to the encrypted dead-letter queue created
-    /// for it (those topics only).
+    /// for it (Amazon SQS's documented statement for AWS services that send to encrypted queues, limited to those topics).
     /// </summary>
     public static KeyPolicyGrant SnsDeadLetters(IReadOnlyList<string> topicArns) => new(new PolicyStatement(new PolicyStatementProps
     {
         Sid = "SnsSendsToDeadLetterQueues",
         Principals = [new ServicePrincipal("sns.amazonaws.com")],
-        Actions = ["kms:GenerateDataKey*", "kms:Decrypt"],
+        Actions = ["kms:GenerateDataKey", "kms:Decrypt"],
         Resources = ["*"],
         Conditions = new Dictionary<string, object>
         {
             ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = topicArns.ToArray() },
         },
-    }), "statement SnsSendsToDeadLetterQueues allowing service sns.amazonaws.com kms:GenerateDataKey* and kms:Decrypt " +
+    }), "statement SnsSendsToDeadLetterQueues allowing service sns.amazonaws.com kms:GenerateDataKey and kms:Decrypt " +
         "when aws:SourceArn is one of the event-source topics whose dead-letter queue the construct creates");
 
     /// <summary>EventBridge delivers undeliverable keep-warm pings or events to an encrypted dead-letter queue (rules of this account only).</summary>

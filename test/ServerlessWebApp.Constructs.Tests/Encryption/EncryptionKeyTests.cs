@@ -136,7 +136,7 @@ public class EncryptionKeyTests
         Assert.Equal("events.amazonaws.com", statements["EventBridgeSendsToDeadLetterQueues"].GetProperty("Principal").GetProperty("Service").GetString());
         var sns = statements["SnsSendsToDeadLetterQueues"];
         Assert.Equal("sns.amazonaws.com", sns.GetProperty("Principal").GetProperty("Service").GetString());
-        Assert.Equal(new[] { "kms:GenerateDataKey*", "kms:Decrypt" }, sns.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(new[] { "kms:GenerateDataKey", "kms:Decrypt" }, sns.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
         var topic = template.FindResources("AWS::SNS::Topic").Keys.Single(id => id.StartsWith("Alerts", StringComparison.Ordinal));
         Assert.Equal($"[{{\"Ref\":\"{topic}\"}}]", sns.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("aws:SourceArn").GetRawText());
     }

@@ -8,24 +8,17 @@ namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class LocalTaskQueueTests : IDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"swa-tasks-{Guid.NewGuid():N}.db");
+    private readonly TemporaryTaskDatabase _database = new("tasks");
     private readonly ConcurrentDictionary<int, int> _attempts = new();
     private readonly ConcurrentDictionary<int, int> _completions = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     private WebApplication BuildApp(TaskHandler<DnaJob>? handler = null, int concurrency = 2)
     {
         var app = TaskTestApp.Build(TaskTestApp.Local(), services => services.Configure<ServerlessWebAppTaskOptions>(o =>
         {
-            o.LocalDatabasePath = _databasePath;
+            o.LocalDatabasePath = _database.Path;
             o.LocalRetryDelay = TimeSpan.FromMilliseconds(20);
             o.LocalPollInterval = TimeSpan.FromMilliseconds(50);
             o.LocalConcurrency = concurrency;
@@ -74,7 +67,7 @@ public sealed class LocalTaskQueueTests : IDisposable
         Assert.Equal("""{"length":4}""", record.ResultJson);
         Assert.Equal(1, record.Attempts);
         Assert.IsType<LocalTaskQueue>(app.Services.GetRequiredService<ITaskQueue>());
-        Assert.True(File.Exists(_databasePath));
+        Assert.True(File.Exists(_database.Path));
         await app.StopAsync();
     }
 

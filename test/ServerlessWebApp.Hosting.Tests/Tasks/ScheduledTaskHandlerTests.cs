@@ -7,7 +7,7 @@ namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 public sealed class ScheduledTaskHandlerTests : IAsyncDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"swa-schedule-{Guid.NewGuid():N}.db");
+    private readonly TemporaryTaskDatabase _database = new("schedule");
     private readonly WebApplication _app;
     private readonly List<DnaJob> _ran = [];
 
@@ -15,7 +15,7 @@ public sealed class ScheduledTaskHandlerTests : IAsyncDisposable
     {
         // Status in the local SQLite store, so DONE-once across retries is observable without AWS.
         _app = TaskTestApp.Build(TaskTestApp.Local(),
-            services => services.Configure<ServerlessWebAppTaskOptions>(o => o.LocalDatabasePath = _databasePath));
+            services => services.Configure<ServerlessWebAppTaskOptions>(o => o.LocalDatabasePath = _database.Path));
         _app.MapTask<DnaJob>("compute-dna", (job, _, _) => { _ran.Add(job); return Task.CompletedTask; });
         _app.MapTask<DnaJob>("explode", (_, _, _) => throw new InvalidOperationException("boom"));
     }
@@ -23,8 +23,7 @@ public sealed class ScheduledTaskHandlerTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_databasePath + suffix);
+        _database.Dispose();
     }
 
     private ScheduledTaskHandler Handler => _app.Handler<ScheduledTaskHandler>();

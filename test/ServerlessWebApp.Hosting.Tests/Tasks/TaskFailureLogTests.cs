@@ -10,12 +10,12 @@ namespace Serverless.WebApp.Hosting.Tests.Tasks;
 
 /// <summary>
 /// The construct's task-failure alarm counts worker log lines through a metric filter on two JSON fields
-/// (<see cref="SwaTaskFailureLog"/>). These tests run tasks through the runtime and read the lines its Lambda JSON
+/// (<c>SwaTaskFailureLog</c> in the contract). These tests run tasks through the runtime and read the lines its Lambda JSON
 /// formatter writes: a failed attempt must carry both fields as strings, a successful run must not.
 /// </summary>
 public sealed class TaskFailureLogTests : IAsyncDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"swa-failure-log-{Guid.NewGuid():N}.db");
+    private readonly TemporaryTaskDatabase _database = new("failure-log");
     private readonly CapturingLoggerProvider _logs = new();
     private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
 
@@ -23,7 +23,7 @@ public sealed class TaskFailureLogTests : IAsyncDisposable
     {
         _app = TaskTestApp.Build(TaskTestApp.Local(), services =>
         {
-            services.Configure<ServerlessWebAppTaskOptions>(o => o.LocalDatabasePath = _databasePath);
+            services.Configure<ServerlessWebAppTaskOptions>(o => o.LocalDatabasePath = _database.Path);
             services.AddSingleton<ILoggerProvider>(_logs);
         });
         _app.MapTask<DnaJob>("compute-dna", (_, _, _) => Task.CompletedTask);
@@ -33,8 +33,7 @@ public sealed class TaskFailureLogTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_databasePath + suffix);
+        _database.Dispose();
     }
 
     [Fact]

@@ -14,10 +14,10 @@ public sealed class ServerlessWebAppDataProtectionProps
 {
     /// <summary>
     /// A customer-managed KMS key for the app's data at rest: the task queue and every dead-letter queue (the event
-    /// sources' failure queues among them), the task status table, the static-assets, uploads and task payload buckets (with S3 bucket keys), the log groups, the
-    /// alarm topic <c>Monitoring</c> creates and the functions' environment variables; the functions' roles get
-    /// <c>kms:Decrypt</c> and <c>kms:GenerateDataKey</c> on it (recorded in the required-permissions report for
-    /// supplied roles). <c>true</c> (or <see cref="CustomerManagedKey.Create"/>) creates one key with yearly rotation
+    /// sources' failure queues among them), the task status table, the static-assets, uploads and task payload buckets
+    /// (with S3 bucket keys), the log groups, the alarm topic <c>Monitoring</c> creates and the functions' environment
+    /// variables; the functions' roles get <c>kms:Decrypt</c> and <c>kms:GenerateDataKey</c> on it (recorded in the
+    /// required-permissions report for supplied roles). <c>true</c> (or <see cref="CustomerManagedKey.Create"/>) creates one key with yearly rotation
     /// and the key policy CloudWatch Logs, EventBridge, SNS (for the event-source topics whose dead-letter queues the
     /// construct creates) and CloudWatch alarms need: AWS KMS charges $1 per month for it
     /// ($2 in its second year and $3 from its third, one dollar per rotated version for the first two rotations) plus

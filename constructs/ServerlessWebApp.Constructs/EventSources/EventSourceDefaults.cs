@@ -1,8 +1,4 @@
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.SQS;
-using Amazon.CDK.AWS.KMS;
-using Constructs;
-using Serverless.WebApp.Constructs.Queues;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
@@ -21,10 +17,4 @@ internal static class EventSourceDefaults
 
     /// <summary>AWS's recommendation for a queue source: a visibility timeout of six times the function's timeout, plus the batching window.</summary>
     public const int RecommendedVisibilityTimeoutFactor = 6;
-
-    /// <summary>
-    /// A failure or dead-letter queue, as every dead-letter queue of the app: encrypted (SSE-SQS, or the app's key),
-    /// TLS only, messages kept 14 days. Pay per use.
-    /// </summary>
-    public static Queue FailureQueue(Construct scope, string id, IKey? key) => new(scope, id, SecureQueueDefaults.DeadLetterQueue(key));
 }

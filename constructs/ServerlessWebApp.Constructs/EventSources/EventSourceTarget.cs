@@ -1,7 +1,9 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
 using Serverless.WebApp.Constructs.Functions;
+using Serverless.WebApp.Constructs.Queues;
 
 namespace Serverless.WebApp.Constructs.EventSources;
 
@@ -11,8 +13,11 @@ namespace Serverless.WebApp.Constructs.EventSources;
 /// </summary>
 internal sealed record EventSourceTarget(Construct Scope, string Id, FunctionParts Function, IKey? Key)
 {
-    /// <summary>A failure or dead-letter queue for this source, as every dead-letter queue of the app.</summary>
-    public Amazon.CDK.AWS.SQS.Queue FailureQueue(string suffix) => EventSourceDefaults.FailureQueue(Scope, Id + suffix, Key);
+    /// <summary>
+    /// A failure or dead-letter queue for this source, as every dead-letter queue of the app: encrypted (SSE-SQS, or
+    /// the app's key), TLS only, messages kept 14 days. Pay per use.
+    /// </summary>
+    public Queue FailureQueue(string suffix) => new(Scope, Id + suffix, SecureQueueDefaults.DeadLetterQueue(Key));
 }
 
 /// <summary>A wired source: the ARN its records carry, and the resource it created for the records (if any).</summary>

@@ -62,6 +62,6 @@ public class ReadyToRunBundlingTests
         var response = new RuntimeApi.HttpResponseShape(result.Json());
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("hello from MinimalApp", response.Body);
-        Assert.Contains(runtime, File.ReadAllText($"/proc/{process.Id}/maps"));
+        Assert.Contains(runtime, process.MappedFiles());
     }
 }

@@ -37,7 +37,7 @@ public sealed class NativeAotSampleTests(NativeAotTaskStack stack) : TrimmedBuil
     {
         foreach (var process in Functions)
         {
-            var mapped = MappedFiles(process);
+            var mapped = process.MappedFiles();
             Assert.DoesNotContain("libclrjit.so", mapped);
             Assert.DoesNotContain("libcoreclr.so", mapped);
         }

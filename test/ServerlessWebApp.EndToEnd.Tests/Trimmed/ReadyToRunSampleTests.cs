@@ -17,7 +17,7 @@ public sealed class ReadyToRunSampleTests(ReadyToRunTaskStack stack) : TrimmedBu
         Assert.True(File.GetUnixFileMode(Path.Combine(Stack.App.Directory, "bootstrap")).HasFlag(UnixFileMode.UserExecute), "bootstrap is not executable");
         foreach (var process in Functions)
         {
-            Assert.Contains(shipped, MappedFiles(process));
+            Assert.Contains(shipped, process.MappedFiles());
         }
     }
 

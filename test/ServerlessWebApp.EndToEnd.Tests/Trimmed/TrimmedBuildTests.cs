@@ -32,7 +32,7 @@ public abstract partial class TrimmedBuildTests(LambdaTaskStack stack) : LambdaT
         // THEN neither has loaded ICU
         foreach (var process in Functions)
         {
-            Assert.DoesNotContain("libicu", MappedFiles(process));
+            Assert.DoesNotContain("libicu", process.MappedFiles());
         }
     }
 
@@ -92,9 +92,6 @@ public abstract partial class TrimmedBuildTests(LambdaTaskStack stack) : LambdaT
 
     /// <summary>The web and worker functions' processes.</summary>
     protected RuntimeProcess[] Functions => [Stack.WebProcess, Stack.WorkerProcess];
-
-    /// <summary>What the process has mapped (<c>/proc/&lt;pid&gt;/maps</c>): its executable and every shared library.</summary>
-    protected static string MappedFiles(RuntimeProcess process) => File.ReadAllText($"/proc/{process.Id}/maps");
 
     [GeneratedRegex(@"IL[23]\d{3}")]
     protected static partial Regex TrimOrAotCode();

@@ -64,6 +64,9 @@ public sealed class RuntimeProcess : IAsyncDisposable
         throw new InvalidOperationException($"No VmRSS in /proc/{_process.Id}/status.");
     }
 
+    /// <summary>What the process has mapped (<c>/proc/&lt;pid&gt;/maps</c>, Linux): its executable and every shared library.</summary>
+    public string MappedFiles() => File.ReadAllText($"/proc/{_process.Id}/maps");
+
     /// <summary>
     /// CPU time the process's live threads have run so far (Linux <c>/proc/&lt;pid&gt;/task/*/schedstat</c>, in
     /// nanoseconds): the work done, whatever the process waited for a CPU on a busy machine.

@@ -73,6 +73,8 @@ public sealed class PackedFeed : IAsyncLifetime
         ["MSBuildExtensionsPath"] = null,
         ["MSBUILD_EXE_PATH"] = null,
         ["DOTNET_HOST_PATH"] = null,
+        // A user's builds use the compiler server (the SDK's default), whatever the test host's environment says.
+        ["UseSharedCompilation"] = null,
     };
 }
 

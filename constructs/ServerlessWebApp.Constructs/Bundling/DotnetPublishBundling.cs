@@ -57,6 +57,8 @@ internal sealed class DotnetPublishBundling : DeputyBase, ILocalBundling
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // The MSBuild server would outlive synth (newer SDKs start it by default).
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         PublishCommand.AddDefaultProperties(start.Environment, target);
 
         var output = new StringBuilder();

@@ -13,8 +13,12 @@ internal static class PublishCommand
             // Own bin/obj, so a publish at synth never races an IDE, a test run or another publish of the same projects.
             "--artifacts-path", ArtifactsPath(projectPath, target),
             "--nologo",
-            // Build servers would outlive synth and hold the output pipes open.
-            "--disable-build-servers",
+            // No MSBuild worker node or Razor server outlives synth (nor the MSBuild server: DotnetPublishBundling turns it
+            // off). The C# compiler server stays allowed, as in every dotnet build: one already warm from building the CDK
+            // app compiles the app in a fraction of a cold compiler's time, and it takes standard streams of its own, so
+            // synth's output pipes close when the publish exits. It stops after ten idle minutes.
+            "-nodeReuse:false",
+            "-p:UseRazorBuildServer=false",
             "-p:GenerateDocumentationFile=false",
         };
         switch (target.Mode)

@@ -17,7 +17,9 @@ public class PublishPlanTests
         Assert.Contains("-p:UseAppHost=false", args);
         Assert.Equal("linux-arm64", args[args.ToList().IndexOf("--runtime") + 1]);
         Assert.Equal("false", args[args.ToList().IndexOf("--self-contained") + 1]);
-        Assert.Contains("--disable-build-servers", args);
+        Assert.Contains("-nodeReuse:false", args);
+        Assert.Contains("-p:UseRazorBuildServer=false", args);
+        Assert.DoesNotContain("--disable-build-servers", args);
     }
 
     [Fact]

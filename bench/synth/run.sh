@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark 4 "Synth" (issue 7), one command, from anywhere in the repository:
+# The synth benchmark, one command, from anywhere in the repository:
 #
 #   bench/synth/run.sh [N]          N repetitions per row (default 5), rows interleaved so drift hits all alike
 #

@@ -12,7 +12,7 @@ using Serverless.WebApp.Constructs.Tests.Support;
 namespace Serverless.WebApp.Constructs.Tests.Compliance;
 
 /// <summary>
-/// The configuration matrix of issue 6: the defaults (with the explicit authorization choice they require), every
+/// The compliance configuration matrix: the defaults (with the explicit authorization choice they require), every
 /// front door with every authorization that changes its resources, a VPC, assets and uploads, supplied roles, a
 /// permissions boundary and both stages of the sample app. Code comes from a prebuilt folder, so nothing publishes.
 /// </summary>

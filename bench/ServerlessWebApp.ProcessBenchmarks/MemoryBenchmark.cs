@@ -24,6 +24,13 @@ internal static class MemoryBenchmark
             Write(report, $"{mode} Lambda", await LambdaAsync(app, ProcessSettings.Deployed));
             Write(report, $"{mode} Lambda, .NET default settings", await LambdaAsync(app, ProcessSettings.RuntimeDefaults));
             Write(report, $"{mode} Kestrel (reference)", await KestrelAsync(app, ProcessSettings.Deployed));
+            if (mode == PublishMode.FrameworkDependent)
+            {
+                // The same mode without ReadyToRun (the default before), whose hot path the JIT compiles from the start.
+                var ilOnly = await SamplePublisher.PublishAsync(SamplePublisher.FoundryServiceProject, mode,
+                    SamplePublisher.DefaultOutput(SamplePublisher.FoundryServiceProject, mode) + "-il-only", PublishModesBenchmark.IlOnly, CancellationToken.None);
+                Write(report, $"{mode} IL only Lambda", await LambdaAsync(ilOnly, ProcessSettings.Deployed));
+            }
         }
         report.WriteLine();
     }

@@ -14,7 +14,8 @@ internal static class PublishModesBenchmark
 {
     private sealed record Variant(string Name, PublishMode Mode, IReadOnlyList<string> PublishArguments, IReadOnlyDictionary<string, string?> Settings, bool AotOrTrimmed = false);
 
-    private static readonly string[] IlOnly = ["-p:PublishReadyToRun=false"];
+    /// <summary>The framework-dependent mode without the construct's default ReadyToRun: the app's assemblies as IL.</summary>
+    internal static readonly string[] IlOnly = ["-p:PublishReadyToRun=false"];
     private static readonly Dictionary<string, string?> Deployed = new();
 
     private static IReadOnlyDictionary<string, string?> With(string name, string value) => new Dictionary<string, string?> { [name] = value };

@@ -66,8 +66,8 @@ done
 
 if [[ ${SYNTH_BENCH_COLD:-1} != 0 ]]; then
   project="$root/samples/FoundryService/FoundryService.csproj"
-  # PublishCommand.ArtifactsPath: project|target|default properties (none for framework-dependent)
-  key=$(printf '%s' "$project|FrameworkDependent/linux-arm64|" | sha256sum | cut -c1-16)
+  # PublishCommand.ArtifactsPath: project|target|default properties (framework-dependent arm64: ReadyToRun on)
+  key=$(printf '%s' "$project|FrameworkDependent/linux-arm64|PublishReadyToRun=true" | sha256sum | cut -c1-16)
   build_folder="${TMPDIR:-/tmp}/serverlesswebapp-publish/$key"
   [[ -d $build_folder ]] || { echo "FAILED: the construct's build folder $build_folder was not found (did PublishCommand.ArtifactsPath change?)" >&2; exit 1; }
   cold_n=${SYNTH_BENCH_COLD_N:-3}

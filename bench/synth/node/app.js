@@ -98,7 +98,7 @@ function dotnetFunction(scope, id, settings, props) {
 
 // The ServerlessWebApp construct (constructs/ServerlessWebApp.Constructs, id "Foundry") as the sample configures it:
 // web function behind an HTTP API, task queue + worker, S3 assets, and in prod keep-warm and a scheduled task.
-function foundry(scope, settings, results) {
+function foundry(scope, settings, results, imports) {
   // Ids are flat in the stack (FoundryFunction, ...) so logical ids read like the C# construct's children.
   const id = (name) => `Foundry${name}`;
   const prefix = `${settings.name}/FoundryService/Foundry`;
@@ -179,7 +179,14 @@ function foundry(scope, settings, results) {
     SWA_TASK_STATUS_TABLE: statusTable.tableName,
     ...(uploads ? { SWA_UPLOADS_BUCKET: uploads.bucketName } : {}),
     ...(payloads ? { SWA_TASK_PAYLOAD_BUCKET: payloads.bucketName } : {}),
+    // app/LabKeySecret.cs: the lab key, read from Parameter Store at start (Secrets/*)
+    SWA_SECRETS: `Foundry:LabKey=/foundry/${settings.name}/lab-key`,
   };
+  // Both roles may read the secret's parameter.
+  const grantSecrets = (r) => r.addToPrincipalPolicy(new iam.PolicyStatement({
+    actions: ['ssm:DescribeParameters', 'ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParameterHistory'],
+    resources: [cdk.Stack.of(scope).formatArn({ service: 'ssm', resource: 'parameter', resourceName: `foundry/${settings.name}/lab-key` })],
+  }));
   // What both roles may do with the app's buckets (static assets read, uploads read/write).
   const grantBuckets = (r) => {
     r.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [staticAssets.bucketArn] }));
@@ -203,6 +210,7 @@ function foundry(scope, settings, results) {
     environment: { ...sharedEnvironment, SWA_FUNCTION_ROLE: 'web', SWA_STAGE: settings.stageName, SWA_TASK_QUEUE_URL: tasksQueue.queueUrl },
   });
   functionLogs.grantWrite(role);
+  grantSecrets(role);
   grantBuckets(role);
   tasksQueue.grantSendMessages(role);
   role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [statusTable.tableArn] }));
@@ -222,9 +230,10 @@ function foundry(scope, settings, results) {
     role: workerRole,
     logGroup: workerLogs,
     deadLetterQueue: deadLetterQueue(scope, id('WorkerDeadLetterQueue')),
-    environment: { ...sharedEnvironment, SWA_FUNCTION_ROLE: 'worker' },
+    environment: { ...sharedEnvironment, SWA_FUNCTION_ROLE: 'worker', SWA_EVENT_SOURCES: `sequence-imports=${imports.queueArn}` },
   });
   workerLogs.grantWrite(workerRole);
+  grantSecrets(workerRole);
   grantBuckets(workerRole);
   workerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [statusTable.tableArn] }));
   if (payloads) workerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [payloads.arnForObjects('*')] }));
@@ -232,6 +241,14 @@ function foundry(scope, settings, results) {
   // One task per invocation; a failed task returns to the queue on its own (partial batch response).
   workerAlias.addEventSource(new SqsEventSource(tasksQueue, {
     batchSize: 1, reportBatchItemFailures: true, maxConcurrency: tasks.maxConcurrency,
+  }));
+  // The app's own event source on the worker (constructs: EventSources/*): SQS batches with partial batch responses.
+  new lambda.EventSourceMapping(scope, id('EventSourceSequenceImports'), {
+    target: workerAlias, eventSourceArn: imports.queueArn, batchSize: 10, reportBatchItemFailures: true,
+  });
+  workerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+    actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+    resources: [imports.queueArn],
   }));
   new cdk.CfnOutput(scope, id('TasksQueueUrl'), { description: 'URL of the task queue the web function sends tasks to.', value: tasksQueue.queueUrl });
   new cdk.CfnOutput(scope, id('TasksDeadLetterQueueUrl'), { description: 'URL of the dead-letter queue that holds tasks which failed every attempt.', value: tasksDeadLetters.queueUrl });
@@ -310,7 +327,17 @@ for (const settings of stages) {
     pointInTimeRecovery: true,
     removalPolicy: cdk.RemovalPolicy.RETAIN,
   });
-  const foundryApp = foundry(stack, settings, results);
+  // app/SequenceImportsQueue.cs: the queue partner labs send sequences to, with its dead-letter queue.
+  const importsDeadLetters = new sqs.Queue(stack, 'SequenceImportsDeadLetters', {
+    retentionPeriod: cdk.Duration.days(14), encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true,
+    redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
+  });
+  const imports = new sqs.Queue(stack, 'SequenceImports', {
+    encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true,
+    visibilityTimeout: cdk.Duration.seconds(settings.tasks.workerTimeout.toSeconds() * 6),
+    deadLetterQueue: { queue: importsDeadLetters, maxReceiveCount: 5 },
+  });
+  const foundryApp = foundry(stack, settings, results, imports);
   results.grant(foundryApp.worker, 'dynamodb:PutItem');
   results.grant(foundryApp.function, 'dynamodb:GetItem');
   cdk.Aspects.of(stack).add(new ExplicitS3Actions());

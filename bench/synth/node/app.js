@@ -164,6 +164,7 @@ function foundry(scope, settings, results, imports) {
     });
   }
 
+  const labKeyParameter = `foundry/${settings.name}/lab-key`;
   // Both functions see the same app settings; only the web function gets the stage and the queue URL.
   const sharedEnvironment = {
     // the construct's process settings for the framework-dependent mode (SwaProcessSettings)
@@ -180,12 +181,12 @@ function foundry(scope, settings, results, imports) {
     ...(uploads ? { SWA_UPLOADS_BUCKET: uploads.bucketName } : {}),
     ...(payloads ? { SWA_TASK_PAYLOAD_BUCKET: payloads.bucketName } : {}),
     // app/LabKeySecret.cs: the lab key, read from Parameter Store at start (Secrets/*)
-    SWA_SECRETS: `Foundry:LabKey=/foundry/${settings.name}/lab-key`,
+    SWA_SECRETS: `Foundry:LabKey=/${labKeyParameter}`,
   };
   // Both roles may read the secret's parameter.
   const grantSecrets = (r) => r.addToPrincipalPolicy(new iam.PolicyStatement({
     actions: ['ssm:DescribeParameters', 'ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParameterHistory'],
-    resources: [cdk.Stack.of(scope).formatArn({ service: 'ssm', resource: 'parameter', resourceName: `foundry/${settings.name}/lab-key` })],
+    resources: [cdk.Stack.of(scope).formatArn({ service: 'ssm', resource: 'parameter', resourceName: labKeyParameter })],
   }));
   // What both roles may do with the app's buckets (static assets read, uploads read/write).
   const grantBuckets = (r) => {
@@ -243,13 +244,7 @@ function foundry(scope, settings, results, imports) {
     batchSize: 1, reportBatchItemFailures: true, maxConcurrency: tasks.maxConcurrency,
   }));
   // The app's own event source on the worker (constructs: EventSources/*): SQS batches with partial batch responses.
-  new lambda.EventSourceMapping(scope, id('EventSourceSequenceImports'), {
-    target: workerAlias, eventSourceArn: imports.queueArn, batchSize: 10, reportBatchItemFailures: true,
-  });
-  workerRole.addToPrincipalPolicy(new iam.PolicyStatement({
-    actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
-    resources: [imports.queueArn],
-  }));
+  workerAlias.addEventSource(new SqsEventSource(imports, { batchSize: 10, reportBatchItemFailures: true }));
   new cdk.CfnOutput(scope, id('TasksQueueUrl'), { description: 'URL of the task queue the web function sends tasks to.', value: tasksQueue.queueUrl });
   new cdk.CfnOutput(scope, id('TasksDeadLetterQueueUrl'), { description: 'URL of the dead-letter queue that holds tasks which failed every attempt.', value: tasksDeadLetters.queueUrl });
 

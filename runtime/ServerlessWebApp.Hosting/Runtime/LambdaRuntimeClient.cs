@@ -9,10 +9,12 @@ using Serverless.WebApp.Hosting.Buffers;
 namespace Serverless.WebApp.Hosting.Runtime;
 
 /// <summary>
-/// Speaks the Lambda Runtime API (2018-06-01) with an <see cref="HttpClient"/> on one kept-alive HTTP/1.1 connection:
-/// no time-out on <c>/next</c> (it blocks until an event arrives); connection failures, 5xx and 429 answers of
-/// <c>/next</c> retried with back-off; the caller's cancellation ends a wait at once. A rejected post is logged, not
-/// thrown. One invocation at a time, as the loop calls it.
+/// Speaks the Lambda Runtime API (2018-06-01) through a <see cref="SocketsHttpHandler"/> on one kept-alive HTTP/1.1
+/// connection: no time-out on <c>/next</c> (it blocks until an event arrives); connection failures, 5xx and 429 answers
+/// of <c>/next</c> retried with back-off; the caller's cancellation ends a wait at once. A rejected post is logged, not
+/// thrown. One invocation at a time, as the loop calls it. An <see cref="HttpMessageInvoker"/> rather than an
+/// <see cref="HttpClient"/>: no time-out to switch off, and no per-request linked cancellation source or buffering of
+/// the answer, which the loop would pay twice per invocation.
 /// </summary>
 internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDisposable
 {
@@ -24,7 +26,7 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
     private static readonly JsonWriterOptions ErrorJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly MediaTypeHeaderValue JsonContentType = new(JsonMediaType);
 
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly Uri _next;
     private readonly string _invocationBase;
     private readonly Uri _initError;
@@ -32,6 +34,7 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
     private readonly ILogger _logger;
     private readonly PooledBufferWriter _event = new(16 * 1024);
     private readonly PooledBufferWriter _errorBody = new(1024);
+    private readonly Memory<byte> _acknowledgement = new byte[256];
 
     public LambdaRuntimeClient(ILambdaEnvironment environment, ILogger<LambdaRuntimeClient> logger)
         : this(RuntimeApiAddress(environment), logger, TimeSpan.FromMilliseconds(50))
@@ -46,7 +49,7 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
         _initError = new Uri(root + "init/error");
         _retryDelay = retryDelay;
         _logger = logger;
-        _http = new HttpClient(new SocketsHttpHandler
+        _http = new HttpMessageInvoker(new SocketsHttpHandler
         {
             // One connection, kept for the life of the process: the loop makes one request at a time.
             MaxConnectionsPerServer = 1,
@@ -55,16 +58,8 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
             UseCookies = false,
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // /next blocks until Lambda has an event
-            DefaultRequestVersion = HttpVersion.Version11,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        });
     }
-
-    /// <summary>How long <c>/next</c> may take; infinite, because it waits for the next event.</summary>
-    internal TimeSpan NextTimeout => _http.Timeout;
 
     public async Task<LambdaNextInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
@@ -102,7 +97,7 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
     private async Task<LambdaNextInvocation> FetchNextAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, _next);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"{NextRequest} answered {(int)response.StatusCode}.", null, response.StatusCode);
@@ -150,6 +145,16 @@ internal sealed partial class LambdaRuntimeClient : ILambdaRuntimeClient, IDispo
         {
             var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             LogPostRejected(_logger, what, requestId, (int)response.StatusCode, detail);
+            return;
+        }
+
+        // Read the short acknowledgement to its end, so that the connection is free again for the next /next.
+        var acknowledgement = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (acknowledgement.ConfigureAwait(false))
+        {
+            while (await acknowledgement.ReadAsync(_acknowledgement, cancellationToken).ConfigureAwait(false) > 0)
+            {
+            }
         }
     }
 

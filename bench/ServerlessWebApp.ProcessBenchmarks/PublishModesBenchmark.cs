@@ -30,6 +30,7 @@ internal static class PublishModesBenchmark
         new("**framework-dependent + ReadyToRun (the default)**", PublishMode.FrameworkDependent, [], Deployed),
         new("framework-dependent + ReadyToRun, `TieredPGO=0`", PublishMode.FrameworkDependent, [], With("DOTNET_TieredPGO", "0")),
         new("self-contained ReadyToRun, untrimmed", PublishMode.ReadyToRun, ["-p:PublishTrimmed=false", "-p:PublishReadyToRunComposite=false"], Deployed),
+        new("self-contained ReadyToRun, untrimmed, composite", PublishMode.ReadyToRun, ["-p:PublishTrimmed=false", "-p:PublishReadyToRunComposite=true"], Deployed),
         new("self-contained ReadyToRun, trimmed, composite (the sample's own ReadyToRun settings)", PublishMode.ReadyToRun, [], Deployed, AotOrTrimmed: true),
         new("Native AOT", PublishMode.NativeAot, [], Deployed, AotOrTrimmed: true),
     ];

@@ -65,11 +65,9 @@ for i in $(seq "$N"); do
 done
 
 if [[ ${SYNTH_BENCH_COLD:-1} != 0 ]]; then
-  project="$root/samples/FoundryService/FoundryService.csproj"
-  # PublishCommand.ArtifactsPath: project|target|default properties (framework-dependent arm64: ReadyToRun on)
-  key=$(printf '%s' "$project|FrameworkDependent/linux-arm64|PublishReadyToRun=true" | sha256sum | cut -c1-16)
-  build_folder="${TMPDIR:-/tmp}/serverlesswebapp-publish/$key"
-  [[ -d $build_folder ]] || { echo "FAILED: the construct's build folder $build_folder was not found (did PublishCommand.ArtifactsPath change?)" >&2; exit 1; }
+  # The construct's own build folder for the sample (PublishCommand.ArtifactsPath), asked of the construct itself.
+  build_folder=$(dotnet run -c Release --project "$root/bench/synth/PublishModes" -- --print-build-folder | tail -n 1)
+  [[ -d $build_folder ]] || { echo "FAILED: the construct's build folder $build_folder was not found after the warm-up synth" >&2; exit 1; }
   cold_n=${SYNTH_BENCH_COLD_N:-3}
   for i in $(seq "$cold_n"); do
     echo "== cold synth $i/$cold_n" >&2

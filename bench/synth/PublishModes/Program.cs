@@ -10,10 +10,17 @@ using CdkArchitecture = Amazon.CDK.AWS.Lambda.Architecture;
 // Usage: dotnet run --project bench/synth/PublishModes -- [--warm] [--skip-aot]
 // Synthesizes the sample once per publish mode and architecture through the construct's real local bundling, from a
 // cold build folder unless --warm, and checks the template (runtime, handler, architecture) and the bundle.
+// With --print-build-folder it only prints the construct's build folder for the sample, framework-dependent on arm64
+// (the synth benchmark's app), for bench/synth/run.sh to empty before a cold synth.
 var warm = args.Contains("--warm");
 var skipAot = args.Contains("--skip-aot");
 var root = RepositoryPaths.Root;
 var project = Path.Combine(root, "samples", "FoundryService", "FoundryService.csproj");
+if (args.Contains("--print-build-folder"))
+{
+    Console.WriteLine(PublishCommand.ArtifactsPath(project, new PublishTarget(PublishMode.FrameworkDependent, CdkArchitecture.ARM_64)));
+    return 0;
+}
 var work = Directory.CreateTempSubdirectory("swa-publish-modes").FullName;
 var failures = new List<string>();
 

@@ -23,13 +23,16 @@ times="$work/times.tsv"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 CDK_DISABLE_VERSION_CHECK=1
 cd "$root"
 
-echo "== preparing (build both C# apps in the configuration \`dotnet run\` uses, npm ci)" >&2
+echo "== preparing (build both C# apps in the configuration \`dotnet run\` uses and the publish-mode harness, npm ci)" >&2
 dotnet build app/ServerlessWebApp.App.csproj -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 dotnet build bench/synth/OneBucket/OneBucket.csproj -v q -nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+# The publish-mode harness: it names the construct's build folder for the cold synths and runs the publish-mode checks.
+dotnet build bench/synth/PublishModes/PublishModes.csproj -v q -nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 (cd "$bench/node" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1) || { cat "$work/npm.log"; exit 1; }
 cdk="$bench/node/node_modules/.bin/cdk"
 sample_dll="$root/app/bin/Debug/net10.0/ServerlessWebApp.App.dll"
 bucket_dll="$root/bench/synth/OneBucket/bin/Debug/net10.0/OneBucket.dll"
+publish_modes_dll="$root/bench/synth/PublishModes/bin/Debug/net10.0/PublishModes.dll"
 
 # row name -> command (run from the repository root; $out is the row's own cloud-assembly folder)
 declare -A rows=(
@@ -66,7 +69,7 @@ done
 
 if [[ ${SYNTH_BENCH_COLD:-1} != 0 ]]; then
   # The construct's own build folder for the sample (PublishCommand.ArtifactsPath), asked of the construct itself.
-  build_folder=$(dotnet run -c Release --project "$root/bench/synth/PublishModes" -- --print-build-folder | tail -n 1)
+  build_folder=$(dotnet "$publish_modes_dll" --print-build-folder | tail -n 1)
   [[ -d $build_folder ]] || { echo "FAILED: the construct's build folder $build_folder was not found after the warm-up synth" >&2; exit 1; }
   cold_n=${SYNTH_BENCH_COLD_N:-3}
   for i in $(seq "$cold_n"); do
@@ -121,8 +124,7 @@ EOF
 
 if [[ ${SYNTH_BENCH_MODES:-1} != 0 ]]; then
   echo "== publish modes (cold publish per mode through the construct's bundling)" >&2
-  dotnet build bench/synth/PublishModes/PublishModes.csproj -v q -nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
   echo
-  dotnet bench/synth/PublishModes/bin/Debug/net10.0/PublishModes.dll
+  dotnet "$publish_modes_dll"
 fi
 echo "raw timings and logs: $work" >&2

@@ -27,8 +27,7 @@ internal static class MemoryBenchmark
             if (mode == PublishMode.FrameworkDependent)
             {
                 // The same mode without ReadyToRun (the default before), whose hot path the JIT compiles from the start.
-                var ilOnly = await SamplePublisher.PublishAsync(SamplePublisher.FoundryServiceProject, mode,
-                    SamplePublisher.DefaultOutput(SamplePublisher.FoundryServiceProject, mode) + "-il-only", PublishModesBenchmark.IlOnly, CancellationToken.None);
+                var ilOnly = await SamplePublisher.PublishAsync(SamplePublisher.FoundryServiceProject, mode, null, PublishModesBenchmark.IlOnly, CancellationToken.None);
                 Write(report, $"{mode} IL only Lambda", await LambdaAsync(ilOnly, ProcessSettings.Deployed));
             }
         }

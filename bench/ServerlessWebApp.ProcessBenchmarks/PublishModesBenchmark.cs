@@ -44,7 +44,7 @@ internal static class PublishModesBenchmark
             var published = new List<PublishedApp>();
             foreach (var variant in variants)
             {
-                var output = Output(app, variant);
+                var output = SamplePublisher.DefaultOutput(app.Project, variant.Mode, variant.PublishArguments);
                 if (options.ReusePublished && Directory.Exists(output))
                 {
                     published.Add(new PublishedApp(output, Path.GetFileNameWithoutExtension(app.Project), variant.Mode));
@@ -81,10 +81,6 @@ internal static class PublishModesBenchmark
             report.Flush();
         }
     }
-
-    private static string Output(BenchmarkApp app, Variant variant) => Path.Combine(
-        Path.GetDirectoryName(SamplePublisher.DefaultOutput(app.Project, variant.Mode))!,
-        $"{Path.GetFileNameWithoutExtension(app.Project)}-{variant.Mode}{string.Concat(variant.PublishArguments)}".Replace(':', '_').Replace('=', '_'));
 
     private static double ZippedMegabytes(PublishedApp app)
     {

@@ -14,9 +14,13 @@ public static class SamplePublisher
 
     public static string FoundryServiceProject => Path.Combine(RepositoryPaths.Root, "samples", "FoundryService", "FoundryService.csproj");
 
-    /// <summary>Default output: <c>artifacts/publish/&lt;project&gt;-&lt;mode&gt;</c> under the repository root.</summary>
-    public static string DefaultOutput(string project, PublishMode mode) =>
-        Path.Combine(RepositoryPaths.Root, "artifacts", "publish", $"{Path.GetFileNameWithoutExtension(project)}-{mode}");
+    /// <summary>
+    /// Default output: <c>artifacts/publish/&lt;project&gt;-&lt;mode&gt;</c> under the repository root, followed by the
+    /// extra publish arguments of a variant (<c>-p:PublishReadyToRun=false</c> → <c>-p_PublishReadyToRun_false</c>).
+    /// </summary>
+    public static string DefaultOutput(string project, PublishMode mode, IReadOnlyList<string>? extraArguments = null) =>
+        Path.Combine(RepositoryPaths.Root, "artifacts", "publish",
+            $"{Path.GetFileNameWithoutExtension(project)}-{mode}{string.Concat(extraArguments ?? [])}".Replace(':', '_').Replace('=', '_'));
 
     /// <summary>The <c>--artifacts-path</c> of a mode's builds (<c>obj/</c> and <c>bin/</c>), kept between publishes.</summary>
     public static string ArtifactsPath(PublishMode mode) => Path.Combine(RepositoryPaths.Root, "artifacts", "build", mode.ToString());
@@ -34,7 +38,7 @@ public static class SamplePublisher
     public static Task<PublishedApp> PublishAsync(
         string project, PublishMode mode, string? output, IReadOnlyList<string> extraArguments, CancellationToken cancellationToken)
     {
-        output = Path.GetFullPath(output ?? DefaultOutput(project, mode));
+        output = Path.GetFullPath(output ?? DefaultOutput(project, mode, extraArguments));
         return Published.GetOrAdd(output, dir => new Lazy<Task<PublishedApp>>(
             () => RunPublishAsync(project, mode, dir, extraArguments, cancellationToken))).Value;
     }
